@@ -1,0 +1,30 @@
+"""grantcalc — compute, check and write the budget of a grant application.
+
+The pipeline: :func:`load` a budget file (stage 1) → :meth:`Budget.compute`
+(stage 2) → check, report and render (later stages). Money is ``Decimal``
+throughout; see :mod:`grantcalc.money` for how input becomes exact.
+
+>>> import grantcalc
+>>> budget = grantcalc.load("examples/oka-innanforskapet.yaml")
+>>> computation = budget.compute()
+>>> computation.total
+Decimal('5826420')
+"""
+
+from grantcalc.budget import (
+    Base, Budget, ExplicitLine, InKindLine, OneOffLine, PercentageLine, PerUnitLine, PlacesLine, Raise,
+    RecurringLine, Rounding, SalaryLine,
+)
+from grantcalc.compute import Cell, Computation, compute
+from grantcalc.errors import BudgetError, GrantcalcError, Problem, Severity, SourceError
+from grantcalc.load import load, loads, read
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "load", "loads", "read", "compute",
+    "Budget", "Computation", "Cell",
+    "SalaryLine", "PlacesLine", "RecurringLine", "PerUnitLine", "OneOffLine", "ExplicitLine",
+    "PercentageLine", "InKindLine", "Rounding", "Raise", "Base",
+    "GrantcalcError", "BudgetError", "SourceError", "Problem", "Severity",
+]

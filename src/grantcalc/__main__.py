@@ -1,0 +1,5 @@
+import sys
+
+from grantcalc.cli import main
+
+sys.exit(main())

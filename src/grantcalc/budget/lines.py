@@ -1,0 +1,254 @@
+"""Budget lines: one pydantic model per kind of cost (*kostnadsrad*).
+
+Every line has a unique ``name``, a ``category`` (*kostnadsslag*), an optional
+free-text ``specification`` (*kostnadsspecifikation*), optional ``start`` and
+``end`` dates inside the project period, an optional ``rounding`` that
+overrides the budget's, and ``by_year``: per budget year, values that replace
+the line's own for that year only — e.g. the salaries a document states, or
+``months`` where a document budgets other months than the dates give.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, ClassVar, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from grantcalc.budget.types import (
+    Factor, Money, MonthDay, Months, Number, PositiveMoney, PositiveNumber, Rate, Share, Text, YearKey,
+)
+from grantcalc.rounding import RoundingMode, RoundingRule
+
+__all__ = [
+    "Rounding", "Raise", "Base",
+    "SalaryLine", "PlacesLine", "RecurringLine", "PerUnitLine", "OneOffLine", "ExplicitLine",
+    "PercentageLine", "InKindLine", "Line", "LINE_KINDS", "HOURS_PER_YEAR",
+]
+
+HOURS_PER_YEAR = Decimal(1720)
+
+Per = Literal["month", "year"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Rounding(_Model):
+    """A rounding rule: mode and step (``{mode: up, step: 5000}``)."""
+
+    mode: RoundingMode = Field(RoundingMode.half_up, description="half_up, half_even, down (truncate) or up (ceiling)")
+    step: PositiveMoney = Field(Decimal(1), description="round to a multiple of this many kronor: 1, 100, 1000, 5000…")
+
+    def rule(self) -> RoundingRule:
+        return RoundingRule(self.mode, self.step)
+
+
+class Raise(_Model):
+    """A yearly raise (*årlig löneökning*)."""
+
+    rate: Rate = Field(description="e.g. \"3,3 %\"")
+    effective: MonthDay = Field((1, 1), description="the day each year the raise takes effect, \"01-01\" or \"04-01\"")
+    rounding: Rounding | None = Field(None, description="rounding of the raised monthly salary, e.g. {step: 100}")
+
+
+class _YearValues(_Model):
+    months: Months | None = Field(None, description="months budgeted this year, when the document states them")
+
+
+class _Line(_Model):
+    name: Text = Field(description="unique name of the line")
+    category: Text = Field(description="kostnadsslag: a built-in key or name, or one declared under categories")
+    specification: str | None = Field(None, description="kostnadsspecifikation: free text")
+    start: dt.date | None = Field(None, description="first day of the line, inside the project period")
+    end: dt.date | None = Field(None, description="last day of the line, inside the project period")
+    rounding: Rounding | None = Field(None, description="overrides the budget's rounding for this line")
+    by_year: dict[YearKey, _YearValues] = Field(default_factory=dict)
+
+    in_kind: ClassVar[bool] = False  # True for InKindLine
+
+    def year_values(self, key: int) -> _YearValues | None:
+        return self.by_year.get(key)
+
+    def value(self, field: str, key: int):
+        """The line's ``field`` for budget year ``key``, with ``by_year`` applied."""
+        override = self.by_year.get(key)
+        if override is not None:
+            v = getattr(override, field, None)
+            if v is not None:
+                return v
+        return getattr(self, field)
+
+
+class SalaryYear(_YearValues):
+    monthly_salary: PositiveMoney | None = None
+    fte: Share | None = None
+    on_cost: Factor | None = None
+    hours: PositiveNumber | None = None
+
+
+class SalaryLine(_Line):
+    """Salary: monthly salary × on-cost factor × FTE × months, with yearly raises.
+
+    Or, in the hourly form, hours × hourly rate × on-cost factor, the hourly
+    rate being ``monthly_salary × 12 / 1 720`` unless ``hourly_rate`` is given.
+    """
+
+    kind: Literal["salary"]
+    monthly_salary: PositiveMoney | None = Field(None, description="månadslön at 100 %, kr")
+    on_cost: Factor = Field(description="personalomkostnadspålägg: 1.42 or \"42 %\"")
+    fte: Share | None = Field(None, description="tjänstgöringsgrad: 1.5 or \"150 %\" (default 1)")
+    people: Annotated[int, Field(ge=1)] | None = Field(None, description="how many people share the FTE")
+    annual_raise: Raise | None = None
+    hours: PositiveNumber | None = Field(None, description="hourly form: hours per full year (prorated by months)")
+    hourly_rate: PositiveMoney | None = Field(None, description="hourly form: kr per hour before on-costs")
+    hours_per_year: PositiveNumber = Field(HOURS_PER_YEAR, description="working hours a year for the hourly rate")
+    by_year: dict[YearKey, SalaryYear] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _forms(self) -> SalaryLine:
+        if self.monthly_salary is None and self.hourly_rate is None:
+            raise PydanticCustomError("one_of", "give monthly_salary or hourly_rate",
+                                      {"options": "monthly_salary eller hourly_rate"})
+        if self.hours is None and self.hourly_rate is not None:
+            raise PydanticCustomError("one_of", "hourly_rate needs hours", {"options": "hours"})
+        if self.hours is not None and self.fte is not None:
+            raise PydanticCustomError("only_one_of", "give only one of fte and hours", {"options": "fte, hours"})
+        return self
+
+    @property
+    def hourly(self) -> bool:
+        return self.hours is not None
+
+
+class PlacesYear(_YearValues):
+    places: PositiveNumber | None = None
+    price: Money | None = None
+
+
+class PlacesLine(_Line):
+    """Places (*platser*): price per block of places per year × places, prorated by months.
+
+    ``price: 650000, per_places: 15, places: 40`` reads "650 000 kr per 15
+    places a year, 40 places". ``annual_rounding`` rounds the full-year amount
+    before it is prorated (Gemensam kraft rounds it up to 5 000 kr).
+    """
+
+    kind: Literal["places"]
+    places: PositiveNumber
+    price: Money = Field(description="kr per year for per_places places")
+    per_places: Annotated[int, Field(ge=1)] = 1
+    annual_rounding: Rounding | None = None
+    by_year: dict[YearKey, PlacesYear] = Field(default_factory=dict)
+
+
+class RecurringYear(_YearValues):
+    amount: Money | None = None
+    per: Per | None = None
+
+
+class RecurringLine(_Line):
+    """A recurring amount per month or per year (rent, IT, travel), prorated by months."""
+
+    kind: Literal["recurring"]
+    amount: Money
+    per: Per
+    by_year: dict[YearKey, RecurringYear] = Field(default_factory=dict)
+
+
+class PerUnitYear(_YearValues):
+    unit_cost: Money | None = None
+    count: PositiveNumber | None = None
+    frequency: PositiveNumber | None = None
+    per: Per | None = None
+
+
+class PerUnitLine(_Line):
+    """Unit cost × count × frequency per month or year (5 000 kr per person a year × 3)."""
+
+    kind: Literal["per_unit"]
+    unit_cost: Money
+    count: PositiveNumber
+    frequency: PositiveNumber = Decimal(1)
+    per: Per = "year"
+    unit: str | None = Field(None, description="what is counted, e.g. \"pers\", \"datorer\"")
+    by_year: dict[YearKey, PerUnitYear] = Field(default_factory=dict)
+
+
+class OneOffLine(_Line):
+    """A one-off amount in one budget year (start-up costs, equipment)."""
+
+    kind: Literal["one_off"]
+    amount: Money
+    year: YearKey | None = Field(None, description="the budget year; or give date")
+    date: dt.date | None = Field(None, description="the date of the cost; its budget year is used")
+
+    @model_validator(mode="after")
+    def _when(self) -> OneOffLine:
+        if (self.year is None) == (self.date is None):
+            raise PydanticCustomError("one_of", "give year or date", {"options": "year eller date"})
+        return self
+
+
+class ExplicitLine(_Line):
+    """Amounts per budget year as a document states them (years left out are 0)."""
+
+    kind: Literal["explicit"]
+    amounts: dict[YearKey, Number]
+
+
+class Base(_Model):
+    """What a percentage line is a percentage of. Empty: every other cost line."""
+
+    categories: list[Text] = Field(default_factory=list)
+    lines: list[Text] = Field(default_factory=list)
+    exclude_categories: list[Text] = Field(default_factory=list)
+    exclude_lines: list[Text] = Field(default_factory=list)
+
+
+class PercentageLine(_Line):
+    """Rate × the sum of chosen lines or categories in the same year (overheads)."""
+
+    kind: Literal["percentage"]
+    rate: Rate
+    of: Base = Field(default_factory=Base)
+
+
+class InKindLine(_Line):
+    """A cost a party carries in kind (*i form av lokal/personal*): in the budget,
+    not in the amount applied for. The amount may be left out when the document
+    gives none."""
+
+    kind: Literal["in_kind"]
+    party: Text = Field(description="who carries the cost")
+    amount: Money | None = None
+    per: Per | None = None
+    amounts: dict[YearKey, Money] | None = None
+    by_year: dict[YearKey, RecurringYear] = Field(default_factory=dict)
+    in_kind: ClassVar[bool] = True
+
+    @model_validator(mode="after")
+    def _forms(self) -> InKindLine:
+        if self.amounts is not None and self.amount is not None:
+            raise PydanticCustomError("only_one_of", "give amount or amounts", {"options": "amount, amounts"})
+        if (self.amount is None) != (self.per is None):
+            raise PydanticCustomError("one_of", "amount needs per", {"options": "amount och per"})
+        return self
+
+    @property
+    def quantified(self) -> bool:
+        return self.amount is not None or self.amounts is not None
+
+
+Line = Annotated[
+    Union[SalaryLine, PlacesLine, RecurringLine, PerUnitLine, OneOffLine, ExplicitLine, PercentageLine, InKindLine],
+    Field(discriminator="kind"),
+]
+
+LINE_KINDS = {
+    "salary": SalaryLine, "places": PlacesLine, "recurring": RecurringLine, "per_unit": PerUnitLine,
+    "one_off": OneOffLine, "explicit": ExplicitLine, "percentage": PercentageLine, "in_kind": InKindLine,
+}

@@ -1,0 +1,179 @@
+"""The budget: project metadata, period, rounding, categories and lines.
+
+Build it from a file with :func:`grantcalc.load` or in Python::
+
+    from grantcalc import Budget
+    budget = Budget.model_validate({"project": {...}, "period": {...}, "lines": [...]})
+
+Structural problems raise pydantic's ``ValidationError``; problems between
+fields (duplicate names, unknown categories, dates outside the period…) raise
+:class:`grantcalc.errors.BudgetError` listing all of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+
+from grantcalc.budget.categories import BUILTIN, Category, normalise
+from grantcalc.budget.lines import Line, Rounding
+from grantcalc.budget.types import Months, Text, YearKey
+from grantcalc.errors import BudgetError, Problem, Severity
+from grantcalc.periods import BudgetYear, Proration, YearScheme, budget_years
+
+if TYPE_CHECKING:
+    from grantcalc.compute import Computation
+    from grantcalc.load.source import Positions
+
+__all__ = ["Budget", "Project", "Party", "Contact", "Period", "CategorySpec"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Contact(_Model):
+    role: Text = Field(description="e.g. insatsledare, kontaktperson, ekonomiansvarig")
+    name: str | None = None
+    phone: str | None = None
+    email: str | None = None
+
+
+class Party(_Model):
+    """A party to the project (*part*, *förbundsmedlem*). A plain string is its name."""
+
+    name: Text
+    role: str | None = Field(None, description="e.g. insatsägare, medsökande, förbundsmedlem")
+    organisation_number: str | None = None
+    unit: str | None = Field(None, description="arbetsställe")
+    contacts: list[Contact] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_name(cls, value: Any) -> Any:
+        return {"name": value} if isinstance(value, str) else value
+
+
+class Project(_Model):
+    name: Text = Field(description="insatsens/projektets namn")
+    applicant: str | None = Field(None, description="sökande / insatsägare")
+    funder: str | None = Field(None, description="finansiär, e.g. the samordningsförbund")
+    parties: list[Party] = Field(default_factory=list)
+    description: str | None = None
+    currency: Literal["SEK"] = "SEK"
+    language: Literal["sv", "en"] = "sv"
+
+
+class Period(_Model):
+    start: dt.date
+    end: dt.date
+    budget_years: YearScheme = Field(YearScheme.calendar, description="calendar, project (År 1, År 2…) or fiscal")
+    fiscal_year_start: int | None = Field(None, ge=1, le=12, description="month a fiscal year starts (fiscal only)")
+    proration: Proration = Field(Proration.days, description="days (exact), half_months or whole_months")
+    months: dict[YearKey, Months] = Field(
+        default_factory=dict, description="months per budget year as the document states them, overriding the dates")
+
+
+class CategorySpec(_Model):
+    """A category of the budget's own. A plain string is its name (and key)."""
+
+    key: Text
+    name: Text
+    name_en: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_name(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return {"key": value, "name": value}
+        if isinstance(value, dict) and "key" not in value and "name" in value:
+            return {**value, "key": value["name"]}
+        return value
+
+
+class Budget(_Model):
+    """A grant application's budget (*kostnadsbudget*)."""
+
+    project: Project
+    period: Period
+    rounding: Rounding = Field(default_factory=Rounding, description="budget-wide rounding of every line-year cell")
+    categories: list[CategorySpec] = Field(default_factory=list)
+    lines: list[Line] = Field(min_length=1)
+
+    _source: Any = PrivateAttr(None)  # grantcalc.load.source.Source when loaded from a file
+    _warnings: list[Problem] = PrivateAttr(default_factory=list)
+
+    @model_validator(mode="after")
+    def _semantics(self) -> Budget:
+        from grantcalc.budget.validate import validate_budget
+
+        problems = validate_budget(self)
+        errors = [p for p in problems if p.severity is Severity.error]
+        if errors:
+            raise BudgetError(errors)
+        self._warnings = [p for p in problems if p.severity is not Severity.error]
+        return self
+
+    # --- derived facts -------------------------------------------------------
+    @cached_property
+    def years(self) -> tuple[BudgetYear, ...]:
+        """The budget years of the period, in order."""
+        p = self.period
+        return tuple(budget_years(p.start, p.end, p.budget_years, p.fiscal_year_start or 1))
+
+    @cached_property
+    def category_index(self) -> dict[str, Category]:
+        """Every name a category can be called by (normalised) → the category."""
+        index: dict[str, Category] = {}
+        for spec in self.categories:
+            cat = Category(spec.key, spec.name, spec.name_en or spec.name)
+            for alias in (spec.key, spec.name, spec.name_en):
+                if alias:
+                    index[normalise(alias)] = cat
+        for cat in BUILTIN:
+            for alias in (cat.key, cat.sv, cat.en):
+                index.setdefault(normalise(alias), cat)
+        return index
+
+    def category(self, name: str) -> Category:
+        """The category a line's ``category`` names (raises ``KeyError`` if unknown)."""
+        return self.category_index[normalise(name)]
+
+    def line(self, name: str) -> Line:
+        for line in self.lines:
+            if line.name == name:
+                return line
+        raise KeyError(name)
+
+    def year(self, key: int) -> BudgetYear:
+        for year in self.years:
+            if year.key == key:
+                return year
+        raise KeyError(key)
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """Plausibility warnings found while validating (e.g. an on-cost factor above 3)."""
+        source = self._source
+        if source is None:
+            return list(self._warnings)
+        return [source.locate(p) for p in self._warnings]
+
+    @property
+    def source(self):
+        """Where the budget was read from (file name and positions), or None."""
+        return self._source
+
+    @property
+    def language(self) -> str:
+        return self.project.language
+
+    # --- the pipeline --------------------------------------------------------
+    def compute(self) -> Computation:
+        """Compute every line per budget year (see :mod:`grantcalc.compute`)."""
+        from grantcalc.compute import compute
+
+        return compute(self)

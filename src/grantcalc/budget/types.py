@@ -1,0 +1,134 @@
+"""Field types of the budget model: exact numbers, rates, factors and keys.
+
+Every number passes :func:`grantcalc.money.to_decimal` first, so files and the
+Python API follow the same documented rules (no float ever becomes an amount
+except through ``str()``). Errors carry stable codes for the message catalog.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from grantcalc.money import NumberError, is_percent_text, to_decimal, to_rate
+
+__all__ = [
+    "Number", "Money", "PositiveMoney", "PositiveNumber", "Months", "Factor", "Share", "Rate",
+    "YearKey", "MonthDay", "Text",
+]
+
+_NUMBER_TEXT = r"^\s*[+\-\u2212]?[\d\s\u00a0.,_']+\s*(kr|kronor|SEK)?\s*$"
+_PERCENT_TEXT = r"^\s*[+\-\u2212]?[\d\s\u00a0.,_']+\s*%\s*$"
+
+
+def _custom(err: NumberError) -> PydanticCustomError:
+    return PydanticCustomError(err.kind, "{value} is not a usable number", {"value": str(err.value)})
+
+
+def _number(value: Any) -> Decimal:
+    try:
+        return to_decimal(value)
+    except NumberError as err:
+        raise _custom(err) from None
+
+
+def _rate(value: Any) -> Decimal:
+    try:
+        rate = to_rate(value)
+    except NumberError as err:
+        raise _custom(err) from None
+    if not is_percent_text(value) and rate >= 1:
+        raise PydanticCustomError("rate_too_high", "{value} is too high for a rate", {"value": str(value)})
+    return rate
+
+
+def _factor(value: Any) -> Decimal:
+    """On-cost: ``1.42`` is a factor, ``"42 %"`` a percentage (→ 1.42)."""
+    if is_percent_text(value):
+        return 1 + _rate(value)
+    factor = _number(value)
+    if factor < 1:
+        raise PydanticCustomError("on_cost_below_one", "on-cost factor {value} is below 1", {"value": str(value)})
+    return factor
+
+
+def _share(value: Any) -> Decimal:
+    """A share of full time: ``1.5`` or ``"150 %"``."""
+    if is_percent_text(value):
+        try:
+            return to_rate(value)
+        except NumberError as err:
+            raise _custom(err) from None
+    return _number(value)
+
+
+_NUMBER_SCHEMA = {"anyOf": [{"type": "number"}, {"type": "string", "pattern": _NUMBER_TEXT}]}
+_PERCENT_SCHEMA = {"anyOf": [{"type": "number"}, {"type": "string", "pattern": _PERCENT_TEXT}]}
+
+Number = Annotated[Decimal, BeforeValidator(_number), WithJsonSchema(_NUMBER_SCHEMA)]
+Money = Annotated[Number, Field(ge=0)]
+PositiveMoney = Annotated[Number, Field(gt=0)]
+PositiveNumber = Annotated[Number, Field(gt=0)]
+Months = Annotated[Number, Field(ge=0, le=12)]
+Factor = Annotated[Decimal, BeforeValidator(_factor), WithJsonSchema(
+    {**_PERCENT_SCHEMA, "description": "A factor such as 1.42, or a percentage such as \"42 %\""})]
+Share = Annotated[Decimal, BeforeValidator(_share), Field(gt=0), WithJsonSchema(
+    {**_PERCENT_SCHEMA, "description": "1.5 or \"150 %\""})]
+Rate = Annotated[Decimal, BeforeValidator(_rate), Field(ge=0), WithJsonSchema(
+    {**_PERCENT_SCHEMA, "description": "\"3,3 %\" or 0.033"})]
+
+
+_FISCAL_KEY = re.compile(r"^\s*(\d{4})\s*/\s*(\d{2}|\d{4})\s*$")
+
+
+def _year_key(value: Any) -> int:
+    """A budget-year key: ``2024`` (calendar), ``1`` (project year), ``"2024/25"`` (fiscal)."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("year_key", "{value} is not a budget year", {"value": str(value)})
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if text.isdigit():
+            return int(text)
+        match = _FISCAL_KEY.match(text)
+        if match:
+            return int(match.group(1))
+    raise PydanticCustomError("year_key", "{value} is not a budget year", {"value": str(value)})
+
+
+YearKey = Annotated[int, BeforeValidator(_year_key), WithJsonSchema(
+    {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": r"^\d{4}(/\d{2,4})?$"}]})]
+
+_MONTH_DAY = re.compile(r"^\s*(?:--)?(\d{1,2})-(\d{1,2})\s*$")
+
+
+def _month_day(value: Any) -> tuple[int, int]:
+    """``"04-01"`` → (4, 1); a month number 4 → (4, 1); a date → its month and day."""
+    if isinstance(value, tuple) and len(value) == 2:
+        month, day = value
+    elif isinstance(value, date):
+        month, day = value.month, value.day
+    elif isinstance(value, int) and not isinstance(value, bool):
+        month, day = value, 1
+    elif isinstance(value, str) and (m := _MONTH_DAY.match(value)):
+        month, day = int(m.group(1)), int(m.group(2))
+    else:
+        raise PydanticCustomError("month_day", "must be month-day such as 04-01", {})
+    try:
+        date(2024, month, day)  # a leap year accepts every real month-day
+    except (TypeError, ValueError):
+        raise PydanticCustomError("month_day", "must be month-day such as 04-01", {}) from None
+    return (month, day)
+
+
+MonthDay = Annotated[tuple[int, int], BeforeValidator(_month_day), WithJsonSchema(
+    {"anyOf": [{"type": "string", "pattern": r"^\d{2}-\d{2}$"}, {"type": "integer", "minimum": 1, "maximum": 12}],
+     "description": "month-day of the raise, e.g. \"01-01\" or \"04-01\""})]
+
+Text = Annotated[str, Field(min_length=1)]

@@ -1,0 +1,205 @@
+"""Checks between fields of a budget, run when a :class:`Budget` is built.
+
+Each check appends :class:`~grantcalc.errors.Problem` values with a field path;
+the loader turns paths into file lines. Errors make the budget invalid (all of
+them are reported at once); warnings are kept on ``budget.warnings``.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from grantcalc.budget.categories import normalise
+from grantcalc.budget.lines import (
+    ExplicitLine, InKindLine, OneOffLine, PercentageLine, SalaryLine,
+)
+from grantcalc.errors import Problem, Severity
+from grantcalc.periods import YearScheme
+
+if TYPE_CHECKING:
+    from grantcalc.budget.model import Budget
+
+__all__ = ["validate_budget", "percentage_order", "base_lines", "did_you_mean"]
+
+ON_COST_LIMIT = Decimal(3)
+LOW_SALARY = Decimal(1000)
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
+    """The closest candidate to a misspelt ``word``, if any is close."""
+    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def validate_budget(budget: Budget) -> list[Problem]:
+    problems: list[Problem] = []
+    add = problems.append
+    period = budget.period
+
+    if period.end < period.start:
+        add(Problem("budget.period_order", path=("period", "end"),
+                    params={"start": period.start.isoformat(), "end": period.end.isoformat()}))
+        return problems  # everything below needs a period
+    if period.budget_years is YearScheme.fiscal and period.fiscal_year_start is None:
+        add(Problem("invalid.missing", path=("period", "fiscal_year_start")))
+    if period.budget_years is not YearScheme.fiscal and period.fiscal_year_start is not None:
+        add(Problem("budget.fiscal_month", path=("period", "fiscal_year_start")))
+    if problems:
+        return problems
+
+    years = {y.key: y for y in budget.years}
+    year_list = ", ".join(y.label() for y in budget.years)
+
+    def check_year(key: int, path: tuple) -> None:
+        if key not in years:
+            add(Problem("budget.unknown_year", path=path, params={"year": key, "years": year_list}))
+
+    def check_date(day, path: tuple) -> None:
+        if day is not None and not (period.start <= day <= period.end):
+            add(Problem("budget.date_outside", path=path, params={
+                "date": day.isoformat(), "start": period.start.isoformat(), "end": period.end.isoformat()}))
+
+    for key in period.months:
+        check_year(key, ("period", "months", key))
+
+    seen_categories: dict[str, int] = {}
+    for i, spec in enumerate(budget.categories):
+        for alias in {normalise(spec.key), normalise(spec.name)}:
+            if alias in seen_categories and seen_categories[alias] != i:
+                add(Problem("budget.duplicate_category", path=("categories", i), params={"name": spec.name}))
+            seen_categories[alias] = i
+
+    index = budget.category_index
+    known_categories = sorted({c.sv for c in index.values()})
+    names: dict[str, int] = {}
+    for i, line in enumerate(budget.lines):
+        at = ("lines", i)
+        if line.name in names:
+            add(Problem("budget.duplicate_line", path=at + ("name",), params={"name": line.name, "first": names[line.name]}))
+        else:
+            names[line.name] = i
+        if normalise(line.category) not in index:
+            add(Problem("budget.unknown_category", path=at + ("category",), params={
+                "name": line.category, "did_you_mean": did_you_mean(line.category, known_categories),
+                "known": ", ".join(known_categories)}))
+        check_date(line.start, at + ("start",))
+        check_date(line.end, at + ("end",))
+        if line.start and line.end and line.end < line.start:
+            add(Problem("budget.line_dates", path=at + ("end",),
+                        params={"start": line.start.isoformat(), "end": line.end.isoformat()}))
+        for key in line.by_year:
+            check_year(key, at + ("by_year", key))
+        if isinstance(line, ExplicitLine):
+            for key in line.amounts:
+                check_year(key, at + ("amounts", key))
+        if isinstance(line, InKindLine) and line.amounts:
+            for key in line.amounts:
+                check_year(key, at + ("amounts", key))
+        if isinstance(line, OneOffLine):
+            if line.year is not None:
+                check_year(line.year, at + ("year",))
+            check_date(line.date, at + ("date",))
+        if isinstance(line, SalaryLine):
+            _salary_plausibility(line, at, add)
+
+    # percentage lines: references and cycles
+    for i, line in enumerate(budget.lines):
+        if not isinstance(line, PercentageLine):
+            continue
+        at = ("lines", i, "of")
+        for field in ("lines", "exclude_lines"):
+            for j, ref in enumerate(getattr(line.of, field)):
+                if ref not in names:
+                    add(Problem("budget.unknown_line", path=at + (field, j),
+                                params={"name": ref, "did_you_mean": did_you_mean(ref, names)}))
+        for field in ("categories", "exclude_categories"):
+            for j, ref in enumerate(getattr(line.of, field)):
+                if normalise(ref) not in index:
+                    add(Problem("budget.unknown_category", path=at + (field, j), params={
+                        "name": ref, "did_you_mean": did_you_mean(ref, known_categories), "known": ", ".join(known_categories)}))
+    if not any(p.severity is Severity.error for p in problems):
+        try:
+            percentage_order(budget)
+        except _Cycle as cycle:
+            add(Problem("budget.percentage_cycle", path=("lines", cycle.index, "of"),
+                        params={"cycle": " → ".join(cycle.names)}))
+        for i, line in enumerate(budget.lines):
+            if isinstance(line, PercentageLine) and not base_lines(budget, line):
+                add(Problem("budget.empty_base", Severity.warning, path=("lines", i, "of")))
+    return problems
+
+
+def _salary_plausibility(line: SalaryLine, at: tuple, add) -> None:
+    factors = [(line.on_cost, at + ("on_cost",))] + [
+        (v.on_cost, at + ("by_year", k, "on_cost")) for k, v in line.by_year.items() if v.on_cost is not None]
+    for value, path in factors:
+        if value > ON_COST_LIMIT:
+            suggestion = value / 100 if value >= 100 else 1 + value / 100
+            add(Problem("plausibility.on_cost_high", Severity.warning, path=path,
+                        params={"value": value, "suggestion": suggestion.normalize()}))
+    salaries = [(line.monthly_salary, at + ("monthly_salary",))] + [
+        (v.monthly_salary, at + ("by_year", k, "monthly_salary"))
+        for k, v in line.by_year.items() if v.monthly_salary is not None]
+    for value, path in salaries:
+        if value is not None and value < LOW_SALARY and not line.hourly:
+            add(Problem("plausibility.salary_low", Severity.warning, path=path,
+                        params={"value": value, "suggestion": (value * 1000).normalize()}))
+    if line.people is not None:
+        ftes = [(line.fte, at + ("fte",))] + [(v.fte, at + ("by_year", k, "fte")) for k, v in line.by_year.items()]
+        for value, path in ftes:
+            if value is not None and value > line.people:
+                add(Problem("plausibility.fte_people", Severity.warning, path=path,
+                            params={"fte": value, "people": line.people}))
+
+
+class _Cycle(Exception):
+    def __init__(self, index: int, names: list[str]):
+        self.index, self.names = index, names
+
+
+def base_lines(budget: Budget, line: PercentageLine) -> list[str]:
+    """Names of the lines whose amounts make the base of percentage ``line``."""
+    base = line.of
+    include_cats = {budget.category(c).key for c in base.categories}
+    exclude_cats = {budget.category(c).key for c in base.exclude_categories}
+    explicit = bool(base.categories or base.lines)
+    chosen = []
+    for other in budget.lines:
+        if other.name == line.name or other.name in base.exclude_lines:
+            continue
+        key = budget.category(other.category).key
+        if key in exclude_cats:
+            continue
+        if explicit:
+            if other.name in base.lines or key in include_cats:
+                chosen.append(other.name)
+        elif not isinstance(other, PercentageLine) and not other.in_kind:
+            chosen.append(other.name)
+    return chosen
+
+
+def percentage_order(budget: Budget) -> list[str]:
+    """Percentage lines in an order where every base is computed first."""
+    percent = {ln.name: (i, ln) for i, ln in enumerate(budget.lines) if isinstance(ln, PercentageLine)}
+    deps = {name: [b for b in base_lines(budget, ln) if b in percent] for name, (_, ln) in percent.items()}
+    order: list[str] = []
+    state: dict[str, int] = {}  # 1 = visiting, 2 = done
+
+    def visit(name: str, trail: list[str]) -> None:
+        if state.get(name) == 2:
+            return
+        if state.get(name) == 1:
+            cycle = trail[trail.index(name):] + [name]
+            raise _Cycle(percent[cycle[0]][0], cycle)
+        state[name] = 1
+        for dep in deps[name]:
+            visit(dep, trail + [name])
+        state[name] = 2
+        order.append(name)
+
+    for name in percent:
+        visit(name, [])
+    return order

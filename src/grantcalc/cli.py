@@ -1,0 +1,106 @@
+"""The command line: ``grantcalc show``, ``grantcalc schema``.
+
+Exit status: 0 done; 2 a file unreadable or invalid, or a usage error.
+Problems are printed to standard error as ``file:line: field: message`` in
+Swedish (``--lang en`` for English); a traceback is never shown for a user's
+mistake. Set ``GRANTCALC_DEBUG=1`` to see one for an internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+
+from grantcalc.errors import GrantcalcError, Problem
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    from grantcalc import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="grantcalc",
+        description="Beräkna, kontrollera och skriv budgeten i en ansökan (samordningsförbund, ESF, Arvsfonden).",
+    )
+    parser.add_argument("--version", action="version", version=f"grantcalc {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO")
+
+    show = sub.add_parser("show", help="visa kostnadsbudgeten per budgetår",
+                          description="Visa kostnadsbudgeten per budgetår med summor.")
+    show.add_argument("budget", metavar="BUDGET", help="budgetfil (.yaml, .toml, .json; - för standard in)")
+    show.add_argument("--lang", choices=("sv", "en"), help="språk (standard: budgetens, annars sv)")
+    show.add_argument("--by", choices=("line", "category"), default="line",
+                      help="en rad per kostnadsrad (line) eller per kostnadsslag (category)")
+    show.add_argument("--formulas", action="store_true", help="visa formeln bakom varje belopp, år för år")
+
+    schema = sub.add_parser("schema", help="skriv JSON Schema för budgetfilen",
+                            description="Skriv budgetfilens JSON Schema (för redigerare: komplettering och stavfel).")
+    schema.add_argument("-o", "--output", metavar="FIL", help="skriv till FIL i stället för standard ut")
+    schema.add_argument("--force", action="store_true", help="skriv över FIL om den finns")
+    return parser
+
+
+def _print_problems(problems: Sequence[Problem], lang: str) -> None:
+    for problem in problems:
+        print(problem.format(lang), file=sys.stderr)
+
+
+def _show(args: argparse.Namespace) -> int:
+    from grantcalc.load import load
+
+    try:
+        budget = load(args.budget)
+    except GrantcalcError as err:
+        _print_problems(err.problems, args.lang or "sv")
+        return EXIT_INVALID
+    lang = args.lang or budget.language
+    _print_problems(budget.warnings, lang)
+    print(budget.compute().table(lang, by=args.by, formulas=args.formulas))
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from grantcalc.schema import budget_schema
+    from grantcalc.write import write_text_atomic
+
+    text = json.dumps(budget_schema(), indent=2, ensure_ascii=False) + "\n"
+    if args.output:
+        try:
+            write_text_atomic(args.output, text, force=args.force)
+        except GrantcalcError as err:
+            _print_problems(err.problems, "sv")
+            return EXIT_INVALID
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_INVALID
+    try:
+        return {"show": _show, "schema": _schema}[args.command](args)
+    except BrokenPipeError:  # `grantcalc show … | head`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+    except Exception as err:  # noqa: BLE001 - the last guard: a bug, told in one line
+        if os.environ.get("GRANTCALC_DEBUG"):
+            raise
+        print(f"grantcalc: internt fel ({type(err).__name__}: {err}). Det är en bugg i grantcalc; "
+              "kör med GRANTCALC_DEBUG=1 för detaljer och rapportera den.", file=sys.stderr)
+        return EXIT_INVALID
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

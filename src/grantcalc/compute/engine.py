@@ -1,0 +1,107 @@
+"""Stage 2 of the pipeline: compute every line in every budget year.
+
+For each line the engine finds the months it is active in each budget year,
+lets the line's kind compute an exact amount with its formula, and rounds it
+once by the line's (or the budget's) rounding rule. Percentage lines come last,
+in dependency order, on the rounded amounts of their base lines, so the base a
+formula shows is the sum a reader can add up in the table.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from grantcalc.budget.lines import (
+    ExplicitLine, InKindLine, OneOffLine, PercentageLine, PerUnitLine, PlacesLine, RecurringLine, SalaryLine,
+)
+from grantcalc.budget.model import Budget
+from grantcalc.budget.validate import base_lines, percentage_order
+from grantcalc.compute import lines as calc
+from grantcalc.compute.computation import Cell, Computation
+from grantcalc.compute.formula import Formula, Step, Term
+from grantcalc.periods import months_between
+from grantcalc.rounding import round_value
+
+__all__ = ["compute", "line_slices"]
+
+
+def line_slices(budget: Budget, line) -> list[calc.Slice]:
+    """Per budget year: the dates a line is active and the months it counts.
+
+    Months come, in order of precedence, from the line's ``by_year.months``,
+    from the period's stated ``months`` (for lines without dates of their own),
+    or from the dates by the period's proration rule.
+    """
+    period = budget.period
+    out = []
+    for year in budget.years:
+        start = max(year.start, line.start) if line.start else year.start
+        end = min(year.end, line.end) if line.end else year.end
+        active = start <= end
+        override = line.by_year.get(year.key)
+        if override is not None and override.months is not None:
+            months, stated = Fraction(override.months), True
+        elif not active:
+            months, stated = Fraction(0), False
+        elif line.start is None and line.end is None and year.key in period.months:
+            months, stated = Fraction(period.months[year.key]), True
+        else:
+            months, stated = months_between(start, end, period.proration), False
+        out.append(calc.Slice(year, start if active else None, end if active else None, months, stated))
+    return out
+
+
+def _results(budget: Budget, line, slices) -> dict[int, calc.Result]:
+    if isinstance(line, SalaryLine):
+        return calc.salary(line, slices, budget.period.start, budget.period.proration)
+    if isinstance(line, PlacesLine):
+        return calc.places(line, slices)
+    if isinstance(line, RecurringLine):
+        return calc.recurring(line, slices)
+    if isinstance(line, PerUnitLine):
+        return calc.per_unit(line, slices)
+    if isinstance(line, OneOffLine):
+        return calc.one_off(line, slices)
+    if isinstance(line, ExplicitLine):
+        return calc.explicit(line, slices)
+    if isinstance(line, InKindLine):
+        return calc.in_kind(line, slices)
+    raise TypeError(f"no calculator for {type(line).__name__}")  # pragma: no cover
+
+
+def compute(budget: Budget) -> Computation:
+    """Compute ``budget``: one rounded :class:`Cell` per line and budget year."""
+    default_rule = budget.rounding.rule()
+    cells: dict[tuple[str, int], Cell] = {}
+
+    def add(line, key: int, months: Fraction, result: calc.Result) -> None:
+        rule = line.rounding.rule() if line.rounding else default_rule
+        amount = round_value(result.exact, rule)
+        formula = None
+        if result.steps:
+            *first, last = result.steps
+            formula = Formula(tuple(first) + (Step(last.products, last.exact, amount, rule, last.per_year),))
+        cells[(line.name, key)] = Cell(line.name, key, amount, result.exact, formula, months)
+
+    for line in budget.lines:
+        if isinstance(line, PercentageLine):
+            continue
+        slices = line_slices(budget, line)
+        results = _results(budget, line, slices)
+        for sl in slices:
+            add(line, sl.year.key, sl.months, results[sl.year.key])
+
+    for name in percentage_order(budget):
+        line = budget.line(name)
+        base = base_lines(budget, line)
+        rate = Fraction(line.rate)
+        for sl in line_slices(budget, line):
+            key = sl.year.key
+            if sl.months == 0:
+                add(line, key, sl.months, calc.ZERO)
+                continue
+            base_sum = sum((cells[(b, key)].amount for b in base), start=0)
+            exact = rate * Fraction(base_sum)
+            add(line, key, sl.months, calc.Result(exact, (Step(((Term(line.rate, "percent"),
+                                                                  Term(base_sum, "kr")),), exact),)))
+    return Computation(budget, cells)

@@ -1,0 +1,274 @@
+"""Per-kind calculation of a line's exact amount in each budget year.
+
+Every calculator returns, per budget-year key, the exact (unrounded) amount as
+a ``Fraction`` and the formula steps that produced it; the engine rounds once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from fractions import Fraction
+
+from grantcalc.budget.lines import (
+    ExplicitLine, InKindLine, OneOffLine, PerUnitLine, PlacesLine, RecurringLine, SalaryLine,
+)
+from grantcalc.compute.formula import Step, Term
+from grantcalc.periods import BudgetYear, Proration, months_between
+from grantcalc.rounding import round_value
+
+__all__ = ["Slice", "Result", "salary", "places", "recurring", "per_unit", "one_off", "explicit", "in_kind"]
+
+ONE = Fraction(1)
+TWELVE = Fraction(12)
+
+
+@dataclass(frozen=True, slots=True)
+class Slice:
+    """The part of a budget year a line is active in, and the months it counts."""
+
+    year: BudgetYear
+    start: date | None  # None: inactive this year
+    end: date | None
+    months: Fraction
+    stated: bool  # months stated in the file rather than counted from dates
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    exact: Fraction
+    steps: tuple[Step, ...] = ()
+
+
+ZERO = Result(Fraction(0))
+
+
+def _f(value: Decimal | int | None) -> Fraction:
+    return Fraction(value) if value is not None else ONE
+
+
+# --- salary ------------------------------------------------------------------
+
+def _raise_dates(line: SalaryLine, since: date, until: date) -> list[date]:
+    if line.annual_raise is None:
+        return []
+    month, day = line.annual_raise.effective
+    out = []
+    for year in range(since.year, until.year + 1):
+        try:
+            d = date(year, month, day)
+        except ValueError:  # 29 Feb in a common year
+            d = date(year, 3, 1)
+        if since < d <= until:
+            out.append(d)
+    return out
+
+
+def _pieces(sl: Slice, cuts: list[date], proration: Proration) -> list[Fraction]:
+    """Months of each piece of a slice split at raise dates (stated months allocated in order)."""
+    assert sl.start is not None and sl.end is not None
+    starts = [sl.start] + [d for d in cuts if sl.start < d <= sl.end]
+    ends = [d - timedelta(days=1) for d in starts[1:]] + [sl.end]
+    counted = [months_between(s, e, proration) for s, e in zip(starts, ends)]
+    if not sl.stated:
+        return counted
+    remaining, out = sl.months, []
+    for i, m in enumerate(counted):
+        take = remaining if i == len(counted) - 1 else min(m, remaining)
+        out.append(take)
+        remaining -= take
+    return out
+
+
+def salary(line: SalaryLine, slices: list[Slice], period_start: date, proration: Proration) -> dict[int, Result]:
+    """Monthly (or hourly) wage × on-cost × FTE × months, raised on each effective date.
+
+    The wage runs as a chain across the years: a raise applies to the wage in
+    force before it (rounded to the raise's step, if any) and a raise inside a
+    budget year splits that year. A salary stated for a year
+    (``by_year.monthly_salary``) holds for that whole year; later raises start
+    from it.
+    """
+    raise_ = line.annual_raise
+    wage = Fraction(line.hourly_rate if line.hourly_rate is not None else line.monthly_salary)
+    ref = line.start or period_start
+    until = max((s.year.end for s in slices), default=ref)
+    pending = _raise_dates(line, ref, until)
+    rate = Fraction(raise_.rate) if raise_ else Fraction(0)
+    rule = raise_.rounding.rule() if raise_ and raise_.rounding else None
+
+    def raised(w: Fraction) -> Fraction:
+        w = w * (1 + rate)
+        return Fraction(round_value(w, rule)) if rule else w
+
+    results: dict[int, Result] = {}
+    for sl in slices:
+        key, year = sl.year.key, sl.year
+        override = line.by_year.get(key)
+        stated = override.monthly_salary if override is not None and line.hourly_rate is None else None
+        if stated is not None:
+            pending = [d for d in pending if d > year.end]
+            wage = Fraction(stated)
+            pieces = [sl.months] if sl.months else []
+        else:
+            first = sl.start or year.start
+            while pending and pending[0] <= first:
+                wage = raised(wage)
+                pending.pop(0)
+            if sl.months == 0:
+                pieces = []
+            elif sl.start is None:
+                pieces = [sl.months]
+            else:
+                pieces = _pieces(sl, [d for d in pending if d <= sl.end], proration)
+        on_cost = Fraction(line.value("on_cost", key))
+        fte = _f(line.value("fte", key)) if not line.hourly else ONE
+        products, exact = [], Fraction(0)
+        for i, months in enumerate(pieces):
+            if i:
+                wage = raised(wage)
+                pending.pop(0)
+            if months == 0:
+                continue
+            terms, amount = _salary_terms(line, key, wage, on_cost, fte, months, sl.months)
+            products.append(terms)
+            exact += amount
+        while pending and pending[0] <= year.end:
+            wage = raised(wage)
+            pending.pop(0)
+        results[key] = Result(exact, (Step(tuple(products), exact),)) if products else ZERO
+    return results
+
+
+def _salary_terms(line: SalaryLine, key: int, wage: Fraction, on_cost: Fraction, fte: Fraction,
+                  months: Fraction, year_months: Fraction) -> tuple[tuple[Term, ...], Fraction]:
+    if line.hourly:
+        override = line.by_year.get(key)
+        if override and override.hours is not None:
+            hours = Fraction(override.hours) * (months / year_months if year_months else 0)
+        else:
+            hours = Fraction(line.hours) * months / TWELVE
+        hourly = wage if line.hourly_rate is not None else wage * TWELVE / Fraction(line.hours_per_year)
+        terms = [Term(hours, "hours"), Term(hourly, "kr/hour")]
+        if on_cost != 1:
+            terms.append(Term(on_cost, "factor"))
+        return tuple(terms), hours * hourly * on_cost
+    terms = [Term(wage, "kr")]
+    if on_cost != 1:
+        terms.append(Term(on_cost, "factor"))
+    if fte != 1:
+        terms.append(Term(fte, "percent"))
+    terms.append(Term(months, "months"))
+    return tuple(terms), wage * on_cost * fte * months
+
+
+# --- places, recurring, per unit -----------------------------------------------
+
+def _share_terms(months: Fraction) -> tuple[Term, ...]:
+    return () if months == TWELVE else (Term(months, "year_share"),)
+
+
+def places(line: PlacesLine, slices: list[Slice]) -> dict[int, Result]:
+    """Price per ``per_places`` places a year × places, prorated by months.
+
+    With ``annual_rounding`` the full-year amount is rounded first (step 1),
+    then prorated (step 2): ``650 000 kr/år × 40/15 platser = 1 733 333,33
+    kr/år, avrundat uppåt till 1 735 000 kr/år; 1 735 000 kr/år × 9/12 mån``.
+    """
+    out: dict[int, Result] = {}
+    for sl in slices:
+        if sl.months == 0:
+            out[sl.year.key] = ZERO
+            continue
+        key = sl.year.key
+        price, count = Fraction(line.value("price", key)), Fraction(line.value("places", key))
+        per = line.per_places
+        annual_exact = price * count / per
+        terms: tuple[Term, ...] = (Term(price, "kr/year"),)
+        if count != per:
+            terms += (Term(count, "places", label=str(per)),)
+        rule = line.annual_rounding.rule() if line.annual_rounding else None
+        annual = Fraction(round_value(annual_exact, rule)) if rule else annual_exact
+        first = Step((terms,), annual_exact, round_value(annual_exact, rule) if rule else None, rule, per_year=True)
+        if sl.months == TWELVE:
+            out[key] = Result(annual, (first,))
+            continue
+        exact = annual * sl.months / TWELVE
+        shown_first = len(terms) > 1 or annual != annual_exact
+        second_terms = ((Term(annual, "kr/year"),) if shown_first else terms) + _share_terms(sl.months)
+        steps = ((first,) if shown_first else ()) + (Step((second_terms,), exact),)
+        out[key] = Result(exact, steps)
+    return out
+
+
+def _periodic(amount: Fraction, per: str, months: Fraction, extra: tuple[Term, ...] = ()) -> Result:
+    if per == "month":
+        exact = amount * months * _product(extra)
+        terms = (Term(amount, "kr/month"),) + extra + (Term(months, "months"),)
+    else:
+        exact = amount * months / TWELVE * _product(extra)
+        terms = (Term(amount, "kr/year"),) + extra + _share_terms(months)
+    return Result(exact, (Step((terms,), exact),))
+
+
+def _product(terms: tuple[Term, ...]) -> Fraction:
+    out = ONE
+    for t in terms:
+        out *= Fraction(t.value)
+    return out
+
+
+def recurring(line: RecurringLine | InKindLine, slices: list[Slice]) -> dict[int, Result]:
+    out: dict[int, Result] = {}
+    for sl in slices:
+        key = sl.year.key
+        if sl.months == 0:
+            out[key] = ZERO
+            continue
+        out[key] = _periodic(Fraction(line.value("amount", key)), line.value("per", key), sl.months)
+    return out
+
+
+def per_unit(line: PerUnitLine, slices: list[Slice]) -> dict[int, Result]:
+    out: dict[int, Result] = {}
+    for sl in slices:
+        key = sl.year.key
+        if sl.months == 0:
+            out[key] = ZERO
+            continue
+        extra = (Term(Fraction(line.value("count", key)), "count", line.unit),)
+        frequency = Fraction(line.value("frequency", key))
+        if frequency != 1:
+            extra += (Term(frequency, "times"),)
+        out[key] = _periodic(Fraction(line.value("unit_cost", key)), line.value("per", key), sl.months, extra)
+    return out
+
+
+# --- stated amounts -------------------------------------------------------------
+
+def _stated(amount: Decimal) -> Result:
+    exact = Fraction(amount)
+    return Result(exact, (Step(((Term(amount, "kr"),),), exact),))
+
+
+def one_off(line: OneOffLine, slices: list[Slice]) -> dict[int, Result]:
+    out = {}
+    for sl in slices:
+        hit = line.year == sl.year.key if line.year is not None else sl.year.contains(line.date)
+        out[sl.year.key] = _stated(line.amount) if hit else ZERO
+    return out
+
+
+def explicit(line: ExplicitLine, slices: list[Slice]) -> dict[int, Result]:
+    return {sl.year.key: _stated(line.amounts[sl.year.key]) if sl.year.key in line.amounts else ZERO
+            for sl in slices}
+
+
+def in_kind(line: InKindLine, slices: list[Slice]) -> dict[int, Result]:
+    if line.amounts is not None:
+        return {sl.year.key: _stated(line.amounts[sl.year.key]) if sl.year.key in line.amounts else ZERO
+                for sl in slices}
+    if line.amount is not None:
+        return recurring(line, slices)
+    return {sl.year.key: ZERO for sl in slices}

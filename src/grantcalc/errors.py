@@ -1,0 +1,92 @@
+"""Problems and errors.
+
+A :class:`Problem` is a value: a stable code, a severity, where it points to
+(file, line, field path) and the parameters of its message. Messages are looked
+up in :mod:`grantcalc.messages` in Swedish (default) or English when printed,
+so the same problem can be shown in either language.
+
+Exceptions carry problems: :class:`BudgetError` for an invalid budget (all
+problems found in one run), :class:`SourceError` for a file that cannot be read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+
+__all__ = ["Severity", "Problem", "GrantcalcError", "BudgetError", "SourceError", "format_path"]
+
+Path = tuple[str | int, ...]
+
+
+class Severity(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+def format_path(path: Path) -> str:
+    """``("lines", 2, "fte")`` → ``lines[2].fte``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    severity: Severity = Severity.error
+    path: Path = ()
+    params: dict[str, Any] = field(default_factory=dict)
+    file: str | None = None
+    line: int | None = None
+    fallback: str | None = None  # text from a library when no catalog entry exists
+
+    def message(self, lang: str = "sv") -> str:
+        from grantcalc.messages import render
+
+        return render(self.code, self.params, lang, self.fallback)
+
+    def where(self) -> str:
+        if self.file and self.line:
+            return f"{self.file}:{self.line}"
+        return self.file or ""
+
+    def format(self, lang: str = "sv") -> str:
+        """``budget.yaml:14: lines[2].fte: måste vara större än 0``."""
+        from grantcalc.messages import severity_word
+
+        parts = [p for p in (self.where(), format_path(self.path)) if p]
+        prefix = "".join(f"{p}: " for p in parts)
+        word = "" if self.severity is Severity.error else f"{severity_word(self.severity, lang)}: "
+        return f"{prefix}{word}{self.message(lang)}"
+
+    def located(self, file: str | None, line: int | None) -> Problem:
+        return replace(self, file=file, line=line)
+
+    def __str__(self) -> str:
+        return self.format("en")
+
+
+class GrantcalcError(Exception):
+    """Base of every error grantcalc raises on purpose."""
+
+    def __init__(self, problems: list[Problem] | Problem):
+        self.problems = [problems] if isinstance(problems, Problem) else list(problems)
+        super().__init__("\n".join(p.format("en") for p in self.problems))
+
+    def format(self, lang: str = "sv") -> str:
+        return "\n".join(p.format(lang) for p in self.problems)
+
+
+class BudgetError(GrantcalcError):
+    """The budget is invalid: every problem found, each with its place."""
+
+
+class SourceError(GrantcalcError):
+    """A budget file that cannot be read or parsed."""

@@ -1,0 +1,99 @@
+"""Formatting for readers: one helper per kind of figure, bound to a language.
+
+Swedish (``sv`` → babel ``sv_SE``) is the default: ``1 111 403 kr``, ``1,42``,
+``150 %``, dates ``2024-09-15``. English (``en``): ``SEK 1,111,403``, ``1.42``,
+``150%``. Grouping uses the locale's character (a no-break space in Swedish).
+
+Values are quantized here with half-up before babel sees them (babel itself
+rounds half-even); amounts reaching this module are already rounded by
+:mod:`grantcalc.rounding`, so display never changes a figure.
+Negative numbers use the locale's minus sign (U+2212 in Swedish).
+
+babel is imported on first use so that commands which print nothing
+formatted start fast.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from functools import lru_cache
+
+__all__ = ["LANGS", "locale_of", "money", "number", "percent", "factor", "format_date", "to_display_decimal"]
+
+LANGS = ("sv", "en")
+_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
+
+
+def locale_of(lang: str) -> str:
+    if lang not in _LOCALES:
+        raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
+    return _LOCALES[lang]
+
+
+def to_display_decimal(value: Decimal | Fraction | int, places: int) -> Decimal:
+    """An exact value as a Decimal with at most ``places`` decimals (display only)."""
+    if isinstance(value, Fraction):
+        q = Decimal(value.numerator) / Decimal(value.denominator)
+    else:
+        q = Decimal(value)
+    return q.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+@lru_cache(maxsize=None)
+def _minus(lang: str) -> str:
+    from babel.numbers import get_minus_sign_symbol
+
+    return get_minus_sign_symbol(locale_of(lang))
+
+
+def _babel_decimal(value: Decimal, pattern: str, lang: str) -> str:
+    from babel.numbers import format_decimal
+
+    text = format_decimal(abs(value), format=pattern, locale=locale_of(lang), decimal_quantization=False)
+    return (_minus(lang) + text) if value < 0 else text
+
+
+def number(value: Decimal | Fraction | int, lang: str = "sv", max_decimals: int = 2) -> str:
+    """``1.42`` → ``1,42``; ``3.5`` → ``3,5``; ``12`` → ``12``; trailing zeros dropped."""
+    d = to_display_decimal(value, max_decimals).normalize()
+    if d == d.to_integral_value():
+        d = d.quantize(Decimal(1))
+    return _babel_decimal(d, "#,##0." + "#" * max_decimals if max_decimals else "#,##0", lang)
+
+
+def money(amount: Decimal | Fraction | int, lang: str = "sv", decimals: int | None = None) -> str:
+    """``1111403`` → ``1 111 403 kr`` (sv) / ``SEK 1,111,403`` (en).
+
+    ``decimals`` None shows öre only when the amount has them.
+    """
+    d = to_display_decimal(amount, 2 if decimals is None else decimals)
+    if decimals is None:
+        d = d.quantize(Decimal(1)) if d == d.to_integral_value() else d
+    places = -d.as_tuple().exponent if d.as_tuple().exponent < 0 else 0
+    text = _babel_decimal(d, "#,##0" + ("." + "0" * places if places else ""), lang)
+    return f"{text}\u00a0kr" if lang == "sv" else f"SEK\u00a0{text}"
+
+
+def amount(value: Decimal | int, lang: str = "sv") -> str:
+    """An amount in a table column, without the currency: ``1 111 403``."""
+    d = Decimal(value)
+    places = -d.as_tuple().exponent if d.as_tuple().exponent < 0 else 0
+    return _babel_decimal(d, "#,##0" + ("." + "0" * places if places else ""), lang)
+
+
+def percent(rate: Decimal | Fraction, lang: str = "sv", max_decimals: int = 2) -> str:
+    """``1.5`` → ``150 %`` (sv) / ``150%`` (en); ``0.033`` → ``3,3 %``."""
+    value = number(Fraction(rate) * 100 if isinstance(rate, Fraction) else Decimal(rate) * 100, lang, max_decimals)
+    return f"{value}\u00a0%" if lang == "sv" else f"{value}%"
+
+
+def factor(value: Decimal | Fraction, lang: str = "sv") -> str:
+    """An on-cost factor: ``1.42`` → ``1,42``; up to 4 decimals (``1,4015``)."""
+    return number(value, lang, max_decimals=4)
+
+
+def format_date(day: date, lang: str = "sv") -> str:
+    """Dates are ISO in both languages (åååå-mm-dd), as Swedish forms ask."""
+    return day.isoformat()

@@ -1,0 +1,88 @@
+"""Stage 1 of the pipeline: read a budget file and validate it into a :class:`Budget`.
+
+``load(path)`` raises :class:`~grantcalc.errors.BudgetError` /
+:class:`~grantcalc.errors.SourceError` with every problem located at its file
+and line; ``read(path)`` returns ``(budget_or_None, problems)`` instead and
+never raises for a user's mistake.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from grantcalc.budget.model import Budget
+from grantcalc.errors import BudgetError, GrantcalcError, Problem
+from grantcalc.load.source import Source, parse_source, read_source
+
+__all__ = ["load", "loads", "read", "from_source", "problems_from_validation"]
+
+
+def load(path: str | Path, format: str | None = None) -> Budget:
+    """Read and validate the budget file at ``path`` (``.yaml``, ``.toml``, ``.json``; ``-`` is stdin)."""
+    return from_source(read_source(path, format))
+
+
+def loads(text: str | bytes, format: str = "yaml", name: str = "<string>") -> Budget:
+    """Validate a budget given as text."""
+    return from_source(parse_source(text, name, format))
+
+
+def read(path: str | Path, format: str | None = None) -> tuple[Budget | None, list[Problem]]:
+    """Like :func:`load` but returns ``(budget, problems)``: problems are errors when
+    the budget is None, otherwise its warnings."""
+    try:
+        budget = load(path, format)
+    except GrantcalcError as err:
+        return None, err.problems
+    return budget, budget.warnings
+
+
+def from_source(source: Source) -> Budget:
+    try:
+        budget = Budget.model_validate(source.data)
+    except ValidationError as err:
+        raise BudgetError([source.locate(p) for p in problems_from_validation(err, source)]) from None
+    except BudgetError as err:
+        raise BudgetError([source.locate(p) for p in err.problems]) from None
+    budget._source = source
+    return budget
+
+
+def _field_names() -> set[str]:
+    from grantcalc.budget import lines, model
+
+    names: set[str] = set()
+    for module in (lines, model):
+        for obj in vars(module).values():
+            if isinstance(obj, type) and hasattr(obj, "model_fields"):
+                names.update(obj.model_fields)
+    return names
+
+
+def problems_from_validation(err: ValidationError, source: Source | None = None) -> list[Problem]:
+    """pydantic's errors as problems with codes from the message catalog."""
+    from grantcalc.budget.lines import LINE_KINDS
+    from grantcalc.budget.validate import did_you_mean
+
+    problems = []
+    for e in err.errors(include_url=False):
+        kind = e["type"]
+        loc = tuple(e["loc"])
+        path = source.clean_path(loc) if source else tuple(p for p in loc if p != "[key]")
+        params: dict[str, Any] = dict(e.get("ctx") or {})
+        value = e.get("input")
+        if isinstance(value, (str, int)) and "value" not in params:
+            params["value"] = value
+        if kind == "extra_forbidden" and path:
+            params["did_you_mean"] = did_you_mean(str(path[-1]), _field_names())
+        if kind in ("union_tag_invalid", "union_tag_not_found"):
+            params["expected"] = params["expected_tags"] = ", ".join(LINE_KINDS)
+            if kind == "union_tag_invalid":
+                params["did_you_mean"] = did_you_mean(str(params.get("tag", "")), LINE_KINDS)
+        if kind in ("literal_error", "enum"):
+            params["expected"] = str(params.get("expected", "")).replace("'", "")
+        problems.append(Problem("invalid." + kind, path=path, params=params, fallback=e["msg"]))
+    return problems

@@ -1,0 +1,343 @@
+"""Reading budget files: YAML (primary), TOML and JSON, to plain data and positions.
+
+Numbers never pass through float: YAML floats are built from their text,
+JSON and TOML are parsed with ``parse_float=Decimal``. YAML is read with
+ruamel.yaml so that every key and list item keeps its line; a
+:class:`Source` maps a field path such as ``("lines", 2, "fte")`` to that line.
+YAML tags that would construct objects are refused, and so is a document whose
+aliases expand beyond a sane size.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from grantcalc.errors import Problem, SourceError
+
+__all__ = ["Source", "read_source", "parse_source", "FORMATS", "MAX_BYTES"]
+
+FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
+MAX_BYTES = 20 * 1024 * 1024  # 20 MiB: a budget of 10 000 lines is about 2 MiB
+MAX_NODES = 2_000_000  # values after alias expansion ("billion laughs" guard)
+
+PathT = tuple[str | int, ...]
+
+
+@dataclass
+class Source:
+    """A parsed budget file: its name, format, plain data and key positions."""
+
+    name: str
+    format: str
+    data: Any
+    positions: dict[PathT, int] = field(default_factory=dict)
+
+    def clean_path(self, loc: tuple) -> PathT:
+        """A validation error's location as a path through the data.
+
+        Drops the tag component of discriminated unions (``lines.2.salary.fte``
+        → ``lines.2.fte``) and pydantic's ``[key]`` markers.
+        """
+        node: Any = self.data
+        out: list[str | int] = []
+        for part in loc:
+            if part == "[key]":
+                continue
+            if isinstance(node, dict):
+                if part in node:
+                    node = node[part]
+                    out.append(part)
+                    continue
+                if isinstance(part, str) and node.get("kind") == part:
+                    continue  # discriminator tag
+                str_keys = {str(k): k for k in node}
+                if str(part) in str_keys:
+                    key = str_keys[str(part)]
+                    node = node[key]
+                    out.append(key)
+                    continue
+            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+                node = node[part]
+                out.append(part)
+                continue
+            node = None
+            out.append(part)
+        return tuple(out)
+
+    def line_of(self, path: PathT) -> int | None:
+        """The line of the deepest part of ``path`` that exists in the file."""
+        for end in range(len(path), -1, -1):
+            line = self.positions.get(tuple(path[:end]))
+            if line is not None:
+                return line
+        return None
+
+    def locate(self, problem: Problem) -> Problem:
+        return replace(problem, file=self.name, line=self.line_of(problem.path))
+
+
+def _fail(code: str, name: str, line: int | None = None, **params: Any) -> SourceError:
+    return SourceError(Problem(code, params=params, file=name, line=line))
+
+
+def read_source(path: str | Path, fmt: str | None = None) -> Source:
+    """Read and parse a budget file; ``"-"`` reads standard input (YAML or JSON)."""
+    name = str(path)
+    if name == "-":
+        raw = sys.stdin.buffer.read(MAX_BYTES + 1)
+        name = "<stdin>"
+    else:
+        p = Path(path)
+        suffix = p.suffix.lower()
+        if fmt is None and suffix not in FORMATS:
+            raise _fail("file.format", name, suffix=suffix or p.name)
+        fmt = fmt or FORMATS[suffix]
+        try:
+            if p.is_dir():
+                raise _fail("file.is_directory", name)
+            size = p.stat().st_size
+            if size > MAX_BYTES:
+                raise _fail("file.too_large", name, size=size, limit=MAX_BYTES)
+            raw = p.read_bytes()
+        except FileNotFoundError:
+            raise _fail("file.missing", name) from None
+        except OSError as err:
+            raise _fail("file.unreadable", name, reason=err.strerror or str(err)) from None
+    if len(raw) > MAX_BYTES:
+        raise _fail("file.too_large", name, size=len(raw), limit=MAX_BYTES)
+    return parse_source(raw, name, fmt)
+
+
+def parse_source(content: bytes | str, name: str = "<string>", fmt: str | None = None) -> Source:
+    """Parse text or bytes as a budget document of format ``fmt`` (default: sniffed)."""
+    if isinstance(content, bytes):
+        try:
+            text = content.decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            line = content[: err.start].count(b"\n") + 1
+            raise _fail("file.encoding", name, line, byte=f"0x{content[err.start]:02x}", offset=err.start) from None
+    else:
+        text = content
+    if fmt is None:
+        fmt = "json" if text.lstrip().startswith("{") else "yaml"
+    if not text.strip():
+        raise _fail("file.empty", name)
+    parser = {"yaml": _parse_yaml, "json": _parse_json, "toml": _parse_toml}[fmt]
+    source = parser(text, name)
+    if source.data is None:
+        raise _fail("file.empty", name)
+    if not isinstance(source.data, dict):
+        raise _fail("syntax.not_mapping", name, 1)
+    return source
+
+
+# --- YAML --------------------------------------------------------------------
+
+def _yaml():
+    from ruamel.yaml import YAML
+    from ruamel.yaml.constructor import RoundTripConstructor
+
+    class _Constructor(RoundTripConstructor):
+        """Round-trip constructor whose floats are exact Decimals built from their text."""
+
+    def construct_decimal(self, node):
+        text = node.value.replace("_", "")
+        lowered = text.lower()
+        if lowered in (".nan", "+.nan", "-.nan"):
+            return Decimal("NaN")
+        if lowered in (".inf", "+.inf", "-.inf"):
+            return Decimal("-Infinity" if lowered.startswith("-") else "Infinity")
+        return Decimal(text)
+
+    _Constructor.add_constructor("tag:yaml.org,2002:float", construct_decimal)
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+_STANDARD_TAGS = re.compile(r"^tag:yaml\.org,2002:(str|int|float|bool|null|map|seq|timestamp|omap|set)$")
+
+
+def _parse_yaml(text: str, name: str) -> Source:
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    try:
+        doc = _yaml().load(text)
+    except MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark is not None else None
+        reason = (err.problem or err.context or str(err)).strip()
+        dup = re.search(r'duplicate key "(.*?)"', str(err))
+        if dup:
+            raise _fail("syntax.duplicate_key", name, line, key=dup.group(1)) from None
+        raise _fail("syntax.yaml", name, line, reason=reason) from None
+    except (YAMLError, ValueError, TypeError, RecursionError) as err:
+        raise _fail("syntax.yaml", name, None, reason=str(err).strip() or type(err).__name__) from None
+    positions: dict[PathT, int] = {(): 1}
+    budget = [MAX_NODES]
+    data = _plain(doc, (), positions, name, budget, 1)
+    return Source(name, "yaml", data, positions)
+
+
+def _tag_of(node: Any) -> str | None:
+    tag = getattr(node, "tag", None)
+    value = getattr(tag, "value", tag) if tag is not None else None
+    if value and not _STANDARD_TAGS.match(str(value)):
+        return str(value)
+    return None
+
+
+def _plain(node: Any, path: PathT, positions: dict[PathT, int], name: str, budget: list[int], line: int) -> Any:
+    """ruamel's round-trip objects → plain dicts, lists and scalars, recording lines."""
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _fail("file.too_large", name, None, size="> " + str(MAX_NODES) + " values", limit=MAX_NODES)
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
+
+    tag = _tag_of(node)
+    if isinstance(node, TaggedScalar) or tag:
+        raise _fail("syntax.tag", name, line, tag=tag or str(getattr(node, "tag", "?")))
+    if isinstance(node, CommentedMap):
+        out: dict[Any, Any] = {}
+        for key, value in node.items():
+            try:
+                key_line = node.lc.key(key)[0] + 1
+            except (KeyError, TypeError, AttributeError):
+                key_line = line
+            if isinstance(key, (CommentedMap, CommentedSeq)) or not isinstance(key, (str, int, Decimal)):
+                raise _fail("syntax.key_type", name, key_line, key=str(key))
+            plain_key = _scalar(key)
+            positions[path + (plain_key,)] = key_line
+            out[plain_key] = _plain(value, path + (plain_key,), positions, name, budget, key_line)
+        return out
+    if isinstance(node, CommentedSeq):
+        items = []
+        for i, value in enumerate(node):
+            try:
+                item_line = node.lc.item(i)[0] + 1
+            except (KeyError, TypeError, AttributeError):
+                item_line = line
+            positions[path + (i,)] = item_line
+            items.append(_plain(value, path + (i,), positions, name, budget, item_line))
+        return items
+    if isinstance(node, (dict, list)):  # plain containers (e.g. merged values)
+        if isinstance(node, dict):
+            return {_scalar(k): _plain(v, path + (_scalar(k),), positions, name, budget, line) for k, v in node.items()}
+        return [_plain(v, path + (i,), positions, name, budget, line) for i, v in enumerate(node)]
+    return _scalar(node)
+
+
+def _scalar(value: Any) -> Any:
+    """Strip ruamel's scalar subclasses (ScalarInt, ScalarString, …)."""
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, str):
+        return str(value)
+    return value
+
+
+# --- JSON --------------------------------------------------------------------
+
+def _parse_json(text: str, name: str) -> Source:
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in items:
+            if key in out:
+                raise _DuplicateKey(key)
+            out[key] = value
+        return out
+
+    def no_constant(token: str) -> Any:
+        raise ValueError(f"{token} is not a number")
+
+    try:
+        data = json.loads(text, parse_float=Decimal, parse_constant=no_constant, object_pairs_hook=pairs)
+    except json.JSONDecodeError as err:
+        raise _fail("syntax.json", name, err.lineno, reason=err.msg) from None
+    except _DuplicateKey as dup:
+        raise _fail("syntax.duplicate_key", name, _line_of_text(text, f'"{dup.key}"'), key=dup.key) from None
+    except (ValueError, RecursionError) as err:
+        raise _fail("syntax.json", name, None, reason=str(err)) from None
+    return Source(name, "json", data, _positions_from_yaml(text))
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str):
+        self.key = key
+
+
+def _positions_from_yaml(text: str) -> dict[PathT, int]:
+    """Lines of keys in a JSON or TOML-free text, read through the YAML parser (best effort)."""
+    try:
+        doc = _yaml().load(text)
+        positions: dict[PathT, int] = {(): 1}
+        _plain(doc, (), positions, "", [MAX_NODES], 1)
+        return positions
+    except Exception:  # noqa: BLE001 - positions are a courtesy; the data was parsed already
+        return {(): 1}
+
+
+def _line_of_text(text: str, needle: str) -> int | None:
+    index = text.rfind(needle)
+    return text.count("\n", 0, index) + 1 if index >= 0 else None
+
+
+# --- TOML --------------------------------------------------------------------
+
+_TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+def _parse_toml(text: str, name: str) -> Source:
+    import tomllib
+
+    try:
+        data = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as err:
+        match = _TOML_LINE.search(str(err))
+        reason = _TOML_LINE.sub("", str(err)).strip()
+        raise _fail("syntax.toml", name, int(match.group(1)) if match else None, reason=reason) from None
+    return Source(name, "toml", data, _toml_positions(text))
+
+
+_TOML_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(#.*)?$")
+_TOML_KEY = re.compile(r"^\s*([A-Za-z0-9_\-]+|\"[^\"]*\")\s*=")
+
+
+def _toml_positions(text: str) -> dict[PathT, int]:
+    """Lines of tables, array-of-tables items and keys in a TOML text.
+
+    Covers the layout budgets use (``[project]``, ``[[lines]]`` with ``key =
+    value`` lines); inline tables are attributed to their key's line.
+    """
+    positions: dict[PathT, int] = {(): 1}
+    counters: dict[PathT, int] = {}
+    current: PathT = ()
+    for number, raw in enumerate(text.splitlines(), start=1):
+        header = _TOML_HEADER.match(raw)
+        if header:
+            parts = tuple(p.strip().strip("\"'") for p in header.group(2).split("."))
+            if header.group(1) == "[[":
+                index = counters.get(parts, -1) + 1
+                counters[parts] = index
+                current = parts + (index,)
+            else:
+                current = parts
+            positions.setdefault(current, number)
+            positions.setdefault(parts, number)
+            continue
+        key = _TOML_KEY.match(raw)
+        if key:
+            k: str | int = key.group(1).strip('"')
+            if isinstance(k, str) and k.isdigit():
+                k = int(k)
+            positions.setdefault(current + (k,), number)
+    return positions

@@ -1,0 +1,97 @@
+"""Exact numbers: the one place where input becomes ``Decimal``.
+
+Rules (documented in the README):
+
+* Numbers in budget files are read from their text and become ``Decimal``
+  without ever being a float (see :mod:`grantcalc.load.source`).
+* A Python ``float`` given to the API is converted through ``str()`` — its
+  shortest representation, i.e. what was typed: ``1.42`` becomes
+  ``Decimal("1.42")``. NaN and infinities are rejected.
+* Strings may use Swedish notation: ``"42 350"``, ``"1,42"``, ``"1.111.403"``,
+  an optional trailing ``kr``; percentages are written ``"42 %"`` or ``"3,3 %"``.
+* Inside a calculation, values are exact rationals (:class:`fractions.Fraction`)
+  so that ``650 000 / 15 × 40`` or ``32 000 × 3,5 / 12`` lose nothing; a value
+  becomes a ``Decimal`` again only when it is rounded, in :mod:`grantcalc.rounding`.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+
+__all__ = ["to_decimal", "to_rate", "exact", "is_percent_text", "NumberError"]
+
+
+class NumberError(ValueError):
+    """A value that cannot be read as a number; ``kind`` names why."""
+
+    def __init__(self, kind: str, value: object):
+        super().__init__(f"{kind}: {value!r}")
+        self.kind = kind
+        self.value = value
+
+
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009_']")
+_DOT_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(\.\d{3}){2,}$")
+_PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_CURRENCY = re.compile(r"\s*(kr|kronor|sek)\.?\s*$", re.IGNORECASE)
+
+
+def _parse_text(text: str) -> Decimal:
+    s = _CURRENCY.sub("", text.strip())
+    s = s.replace("\u2212", "-")  # typographic minus
+    s = _SPACES.sub("", s)
+    if _DOT_THOUSANDS.match(s):  # 1.111.403 — dots as thousands separators
+        s = s.replace(".", "")
+    elif "," in s:
+        if s.count(",") == 1 and "." not in s:  # decimal comma: 1,42
+            s = s.replace(",", ".")
+        else:
+            raise NumberError("not_a_number", text)
+    if not _PLAIN.match(s):
+        raise NumberError("not_a_number", text)
+    return Decimal(s)
+
+
+def to_decimal(value: object) -> Decimal:
+    """Return ``value`` as a finite ``Decimal`` by the documented rules."""
+    if isinstance(value, bool):
+        raise NumberError("not_a_number", value)
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, int):
+        result = Decimal(value)
+    elif isinstance(value, float):
+        result = Decimal(str(value))  # the documented float rule: through str()
+    elif isinstance(value, str):
+        if is_percent_text(value):
+            raise NumberError("percent_not_allowed", value)
+        result = _parse_text(value)
+    elif isinstance(value, Fraction):
+        raise NumberError("not_a_number", value)
+    else:
+        raise NumberError("not_a_number", value)
+    if not result.is_finite():
+        raise NumberError("not_finite", value)
+    return result
+
+
+def is_percent_text(value: object) -> bool:
+    return isinstance(value, str) and value.strip().endswith("%")
+
+
+def to_rate(value: object) -> Decimal:
+    """A rate: ``"3,3 %"`` → ``0.033``; a plain number is taken as it is."""
+    if is_percent_text(value):
+        text = str(value).strip()[:-1]
+        try:
+            return _parse_text(text) / 100
+        except InvalidOperation as err:  # pragma: no cover - _parse_text guards
+            raise NumberError("not_a_number", value) from err
+    return to_decimal(value)
+
+
+def exact(value: Decimal | int) -> Fraction:
+    """The exact rational value of a Decimal (no rounding, no float)."""
+    return Fraction(value)

@@ -1,0 +1,21 @@
+"""The JSON Schema of a budget file, for editors (autocomplete, typos flagged).
+
+Use it in VS Code (YAML extension) with a first line
+``# yaml-language-server: $schema=grantcalc-budget.schema.json``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["budget_schema", "SCHEMA_ID"]
+
+SCHEMA_ID = "https://grantcalc.invalid/schema/budget-1.json"
+
+
+def budget_schema() -> dict[str, Any]:
+    from grantcalc.budget.model import Budget
+
+    schema = Budget.model_json_schema(mode="validation")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID,
+            "title": "grantcalc budget", **{k: v for k, v in schema.items() if k != "title"}}

@@ -1,0 +1,42 @@
+"""Writing output files safely: a temporary file in the same folder, then a rename.
+
+An existing file is never replaced without ``force``; a failure halfway leaves
+the earlier file intact and no temporary file behind.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from grantcalc.errors import Problem, SourceError
+
+__all__ = ["write_atomic", "write_text_atomic"]
+
+
+def write_atomic(path: str | Path, produce: Callable[[Path], None], *, force: bool = False) -> Path:
+    """Call ``produce(tmp_path)`` to write a temporary file, then move it to ``path``."""
+    target = Path(path)
+    if target.exists() and not force:
+        raise SourceError(Problem("output.exists", params={"path": str(target)}, file=str(target)))
+    if target.is_dir():
+        raise SourceError(Problem("file.is_directory", file=str(target)))
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise SourceError(Problem("output.no_folder", params={"folder": str(folder)}, file=str(target)))
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        produce(tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def write_text_atomic(path: str | Path, text: str, *, force: bool = False) -> Path:
+    return write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"), force=force)
