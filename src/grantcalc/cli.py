@@ -1,4 +1,4 @@
-"""The command line: ``grantcalc show``, ``grantcalc schema``.
+"""The command line: ``grantcalc show``, ``grantcalc new``, ``grantcalc schema``.
 
 Exit status: 0 done; 2 a file unreadable or invalid, or a usage error.
 Problems are printed to standard error as ``file:line: field: message`` in
@@ -39,6 +39,11 @@ def _parser() -> argparse.ArgumentParser:
                       help="en rad per kostnadsrad (line) eller per kostnadsslag (category)")
     show.add_argument("--formulas", action="store_true", help="visa formeln bakom varje belopp, år för år")
 
+    new = sub.add_parser("new", help="skapa en ny budgetfil att fylla i",
+                         description="Skapa en ny budgetfil med kommentarer på svenska, klar att fylla i.")
+    new.add_argument("output", metavar="FIL", help="den nya budgetfilen, t.ex. budget.yaml")
+    new.add_argument("--force", action="store_true", help="skriv över FIL om den finns")
+
     schema = sub.add_parser("schema", help="skriv JSON Schema för budgetfilen",
                             description="Skriv budgetfilens JSON Schema (för redigerare: komplettering och stavfel).")
     schema.add_argument("-o", "--output", metavar="FIL", help="skriv till FIL i stället för standard ut")
@@ -65,6 +70,21 @@ def _show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _new(args: argparse.Namespace) -> int:
+    from importlib.resources import files
+
+    from grantcalc.write import write_text_atomic
+
+    text = files("grantcalc.templates").joinpath("budget.yaml").read_text(encoding="utf-8")
+    try:
+        write_text_atomic(args.output, text, force=args.force)
+    except GrantcalcError as err:
+        _print_problems(err.problems, "sv")
+        return EXIT_INVALID
+    print(f"Skapade {args.output}. Fyll i den och kör: grantcalc show {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
 def _schema(args: argparse.Namespace) -> int:
     from grantcalc.schema import budget_schema
     from grantcalc.write import write_text_atomic
@@ -88,7 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_INVALID
     try:
-        return {"show": _show, "schema": _schema}[args.command](args)
+        return {"show": _show, "new": _new, "schema": _schema}[args.command](args)
     except BrokenPipeError:  # `grantcalc show … | head`
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK

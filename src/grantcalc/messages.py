@@ -120,6 +120,10 @@ def severity_word(severity: str, lang: str = "sv") -> str:
     return sv if lang == "sv" else en
 
 
+# parameters that are years or list indexes: never grouped ("2025", not "2 025")
+_VERBATIM = frozenset({"year", "first"})
+
+
 def _fmt(value: Any, lang: str) -> Any:
     if isinstance(value, Decimal) or (isinstance(value, int) and not isinstance(value, bool)):
         from grantcalc.formatting import number
@@ -133,7 +137,7 @@ def render(code: str, params: dict[str, Any], lang: str = "sv", fallback: str | 
     if entry is None:
         return fallback or code
     template = entry[0] if lang == "sv" else entry[1]
-    values = {k: _fmt(v, lang) for k, v in params.items()}
+    values = {k: v if k in _VERBATIM else _fmt(v, lang) for k, v in params.items()}
     suggestion = params.get("did_you_mean")
     values["hint"] = (f" (menade du {suggestion!r}?)" if lang == "sv" else f" (did you mean {suggestion!r}?)") \
         if suggestion else ""

@@ -20,12 +20,12 @@ def write_atomic(path: str | Path, produce: Callable[[Path], None], *, force: bo
     """Call ``produce(tmp_path)`` to write a temporary file, then move it to ``path``."""
     target = Path(path)
     if target.exists() and not force:
-        raise SourceError(Problem("output.exists", params={"path": str(target)}, file=str(target)))
+        raise SourceError(Problem("output.exists", params={"path": str(target)}))
     if target.is_dir():
         raise SourceError(Problem("file.is_directory", file=str(target)))
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise SourceError(Problem("output.no_folder", params={"folder": str(folder)}, file=str(target)))
+        raise SourceError(Problem("output.no_folder", params={"folder": str(folder)}))
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     os.close(fd)
     tmp = Path(tmp_name)

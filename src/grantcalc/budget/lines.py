@@ -97,7 +97,7 @@ class SalaryLine(_Line):
     rate being ``monthly_salary × 12 / 1 720`` unless ``hourly_rate`` is given.
     """
 
-    kind: Literal["salary"]
+    kind: Literal["salary"] = "salary"
     monthly_salary: PositiveMoney | None = Field(None, description="månadslön at 100 %, kr")
     on_cost: Factor = Field(description="personalomkostnadspålägg: 1.42 or \"42 %\"")
     fte: Share | None = Field(None, description="tjänstgöringsgrad: 1.5 or \"150 %\" (default 1)")
@@ -137,7 +137,7 @@ class PlacesLine(_Line):
     before it is prorated (Gemensam kraft rounds it up to 5 000 kr).
     """
 
-    kind: Literal["places"]
+    kind: Literal["places"] = "places"
     places: PositiveNumber
     price: Money = Field(description="kr per year for per_places places")
     per_places: Annotated[int, Field(ge=1)] = 1
@@ -153,7 +153,7 @@ class RecurringYear(_YearValues):
 class RecurringLine(_Line):
     """A recurring amount per month or per year (rent, IT, travel), prorated by months."""
 
-    kind: Literal["recurring"]
+    kind: Literal["recurring"] = "recurring"
     amount: Money
     per: Per
     by_year: dict[YearKey, RecurringYear] = Field(default_factory=dict)
@@ -169,7 +169,7 @@ class PerUnitYear(_YearValues):
 class PerUnitLine(_Line):
     """Unit cost × count × frequency per month or year (5 000 kr per person a year × 3)."""
 
-    kind: Literal["per_unit"]
+    kind: Literal["per_unit"] = "per_unit"
     unit_cost: Money
     count: PositiveNumber
     frequency: PositiveNumber = Decimal(1)
@@ -181,7 +181,7 @@ class PerUnitLine(_Line):
 class OneOffLine(_Line):
     """A one-off amount in one budget year (start-up costs, equipment)."""
 
-    kind: Literal["one_off"]
+    kind: Literal["one_off"] = "one_off"
     amount: Money
     year: YearKey | None = Field(None, description="the budget year; or give date")
     date: dt.date | None = Field(None, description="the date of the cost; its budget year is used")
@@ -196,7 +196,7 @@ class OneOffLine(_Line):
 class ExplicitLine(_Line):
     """Amounts per budget year as a document states them (years left out are 0)."""
 
-    kind: Literal["explicit"]
+    kind: Literal["explicit"] = "explicit"
     amounts: dict[YearKey, Number]
 
 
@@ -212,7 +212,7 @@ class Base(_Model):
 class PercentageLine(_Line):
     """Rate × the sum of chosen lines or categories in the same year (overheads)."""
 
-    kind: Literal["percentage"]
+    kind: Literal["percentage"] = "percentage"
     rate: Rate
     of: Base = Field(default_factory=Base)
 
@@ -222,7 +222,7 @@ class InKindLine(_Line):
     not in the amount applied for. The amount may be left out when the document
     gives none."""
 
-    kind: Literal["in_kind"]
+    kind: Literal["in_kind"] = "in_kind"
     party: Text = Field(description="who carries the cost")
     amount: Money | None = None
     per: Per | None = None

@@ -44,11 +44,60 @@ def from_source(source: Source) -> Budget:
     try:
         budget = Budget.model_validate(source.data)
     except ValidationError as err:
-        raise BudgetError([source.locate(p) for p in problems_from_validation(err, source)]) from None
+        problems = problems_from_validation(err, source) + _problems_of_valid_lines(source.data)
+        raise BudgetError(_in_file_order([source.locate(p) for p in problems])) from None
     except BudgetError as err:
-        raise BudgetError([source.locate(p) for p in err.problems]) from None
+        raise BudgetError(_in_file_order([source.locate(p) for p in err.problems])) from None
     budget._source = source
     return budget
+
+
+def _in_file_order(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: p.line or 0)
+
+
+def _problems_of_valid_lines(data: dict) -> list[Problem]:
+    """Cross-field problems and warnings of the lines that are valid on their own.
+
+    When some lines are malformed the budget cannot be built, but the others
+    can still be checked (unknown categories, dates outside the period…), so
+    one run reports every problem. Paths are mapped back to the file's indices.
+    """
+    from pydantic import TypeAdapter
+
+    from grantcalc.budget.lines import Line
+
+    lines = data.get("lines")
+    if not isinstance(lines, list):
+        return []
+    adapter = TypeAdapter(Line)
+    keep = []
+    for i, raw in enumerate(lines):
+        try:
+            adapter.validate_python(raw)
+        except ValidationError:
+            continue
+        keep.append(i)
+    if not keep or len(keep) == len(lines):
+        return []
+    try:
+        partial = Budget.model_validate({**data, "lines": [lines[i] for i in keep]})
+        found = partial._warnings
+    except BudgetError as err:
+        found = err.problems
+    except ValidationError:
+        return []  # project or period malformed too: already reported
+
+    def remap(p: Problem) -> Problem:
+        path = p.path
+        if len(path) >= 2 and path[0] == "lines" and isinstance(path[1], int):
+            path = ("lines", keep[path[1]]) + path[2:]
+        params = dict(p.params)
+        if "first" in params and isinstance(params["first"], int):
+            params["first"] = keep[params["first"]]
+        return Problem(p.code, p.severity, path, params, p.file, p.line, p.fallback)
+
+    return [remap(p) for p in found]
 
 
 def _field_names() -> set[str]:
@@ -82,6 +131,7 @@ def problems_from_validation(err: ValidationError, source: Source | None = None)
             params["expected"] = params["expected_tags"] = ", ".join(LINE_KINDS)
             if kind == "union_tag_invalid":
                 params["did_you_mean"] = did_you_mean(str(params.get("tag", "")), LINE_KINDS)
+                path = path + ("kind",)  # point at the misspelt kind, not at the line's first key
         if kind in ("literal_error", "enum"):
             params["expected"] = str(params.get("expected", "")).replace("'", "")
         problems.append(Problem("invalid." + kind, path=path, params=params, fallback=e["msg"]))

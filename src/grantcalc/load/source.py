@@ -37,6 +37,7 @@ class Source:
     format: str
     data: Any
     positions: dict[PathT, int] = field(default_factory=dict)
+    _digit_positions: dict[PathT, int] | None = field(default=None, init=False, repr=False, compare=False)
 
     def clean_path(self, loc: tuple) -> PathT:
         """A validation error's location as a path through the data.
@@ -71,15 +72,31 @@ class Source:
         return tuple(out)
 
     def line_of(self, path: PathT) -> int | None:
-        """The line of the deepest part of ``path`` that exists in the file."""
+        """The line of the deepest part of ``path`` that exists in the file.
+
+        Year keys are written ``2024`` in YAML but ``"2024"`` in JSON and TOML;
+        both spellings find the same line.
+        """
+        positions = self.positions
         for end in range(len(path), -1, -1):
-            line = self.positions.get(tuple(path[:end]))
+            prefix = tuple(path[:end])
+            line = positions.get(prefix)
+            if line is None:
+                if self._digit_positions is None:
+                    self._digit_positions = {}
+                    for key, value in positions.items():
+                        self._digit_positions.setdefault(_digits_as_int(key), value)
+                line = self._digit_positions.get(_digits_as_int(prefix))
             if line is not None:
                 return line
         return None
 
     def locate(self, problem: Problem) -> Problem:
         return replace(problem, file=self.name, line=self.line_of(problem.path))
+
+
+def _digits_as_int(path: PathT) -> PathT:
+    return tuple(int(p) if isinstance(p, str) and p.isdigit() else p for p in path)
 
 
 def _fail(code: str, name: str, line: int | None = None, **params: Any) -> SourceError:
@@ -95,12 +112,12 @@ def read_source(path: str | Path, fmt: str | None = None) -> Source:
     else:
         p = Path(path)
         suffix = p.suffix.lower()
+        if p.is_dir():
+            raise _fail("file.is_directory", name)
         if fmt is None and suffix not in FORMATS:
             raise _fail("file.format", name, suffix=suffix or p.name)
         fmt = fmt or FORMATS[suffix]
         try:
-            if p.is_dir():
-                raise _fail("file.is_directory", name)
             size = p.stat().st_size
             if size > MAX_BYTES:
                 raise _fail("file.too_large", name, size=size, limit=MAX_BYTES)
@@ -319,20 +336,32 @@ def _toml_positions(text: str) -> dict[PathT, int]:
     value`` lines); inline tables are attributed to their key's line.
     """
     positions: dict[PathT, int] = {(): 1}
-    counters: dict[PathT, int] = {}
+    counters: dict[PathT, int] = {}  # array of tables (path with item indexes) → its last index
     current: PathT = ()
+
+    def resolve(parts: tuple[str, ...]) -> PathT:
+        """``lines.by_year.2024`` → ``("lines", 0, "by_year", 2024)``: a table inside
+        an array of tables belongs to the array's last item."""
+        out: list[str | int] = []
+        for part in parts:
+            out.append(int(part) if part.isdigit() else part)
+            if tuple(out) in counters:
+                out.append(counters[tuple(out)])
+        return tuple(out)
+
     for number, raw in enumerate(text.splitlines(), start=1):
         header = _TOML_HEADER.match(raw)
         if header:
             parts = tuple(p.strip().strip("\"'") for p in header.group(2).split("."))
             if header.group(1) == "[[":
-                index = counters.get(parts, -1) + 1
-                counters[parts] = index
-                current = parts + (index,)
+                array = resolve(parts[:-1]) + (parts[-1],)
+                index = counters.get(array, -1) + 1
+                counters[array] = index
+                current = array + (index,)
+                positions.setdefault(array, number)
             else:
-                current = parts
+                current = resolve(parts)
             positions.setdefault(current, number)
-            positions.setdefault(parts, number)
             continue
         key = _TOML_KEY.match(raw)
         if key:

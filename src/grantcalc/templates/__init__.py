@@ -1,0 +1,1 @@
+"""Bundled templates: the starter budget for ``grantcalc new`` (Word forms come later)."""
