@@ -48,10 +48,23 @@ def _minus(lang: str) -> str:
     return get_minus_sign_symbol(locale_of(lang))
 
 
-def _babel_decimal(value: Decimal, pattern: str, lang: str) -> str:
-    from babel.numbers import format_decimal
+@lru_cache(maxsize=None)
+def _locale(lang: str):
+    from babel import Locale
 
-    text = format_decimal(abs(value), format=pattern, locale=locale_of(lang), decimal_quantization=False)
+    return Locale.parse(locale_of(lang))
+
+
+@lru_cache(maxsize=64)
+def _pattern(pattern: str):
+    from babel.numbers import parse_pattern
+
+    return parse_pattern(pattern)
+
+
+def _babel_decimal(value: Decimal, pattern: str, lang: str) -> str:
+    """babel's ``format_decimal``, with the locale and pattern parsed once."""
+    text = _pattern(pattern).apply(abs(value), _locale(lang), decimal_quantization=False)
     return (_minus(lang) + text) if value < 0 else text
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
 from enum import StrEnum
 from fractions import Fraction
@@ -128,6 +129,7 @@ def _share(covered: int, length: int, rule: Proration) -> Fraction:
     return Fraction(int(share + Fraction(1, 2)))
 
 
+@lru_cache(maxsize=4096)  # every line of a budget asks for the same few spans
 def months_between(start: date, end: date, rule: Proration = Proration.days) -> Fraction:
     """Months from ``start`` to ``end`` inclusive, counted month by month by ``rule``."""
     if end < start:
