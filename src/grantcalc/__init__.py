@@ -17,7 +17,7 @@ from grantcalc.budget import (
 )
 from grantcalc.compute import Cell, Computation, compute
 from grantcalc.errors import BudgetError, GrantcalcError, Problem, Severity, SourceError
-from grantcalc.load import load, loads, read
+from grantcalc.loader import load, loads, read
 
 __version__ = "0.1.0"
 

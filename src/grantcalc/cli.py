@@ -57,7 +57,7 @@ def _print_problems(problems: Sequence[Problem], lang: str) -> None:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from grantcalc.load import load
+    from grantcalc.loader import load
 
     try:
         budget = load(args.budget)
@@ -101,7 +101,17 @@ def _schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _tolerant_streams() -> None:
+    """On a terminal or pipe that is not UTF-8 (e.g. cp1252), print what can be printed
+    instead of failing on "─" or "å"."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_streams()
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:

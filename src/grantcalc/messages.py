@@ -20,18 +20,20 @@ CATALOG: dict[str, tuple[str, str]] = {
     "file.is_directory": ("är en mapp, inte en fil", "is a directory, not a file"),
     "file.empty": ("filen är tom: skriv en budget (se exemplen i examples/)",
                    "the file is empty: write a budget (see examples/)"),
-    "file.encoding": ("filen är inte UTF-8 (byte {byte} vid position {offset}); spara den som UTF-8",
+    "file.encoding": ("filen är inte sparad som UTF-8 (ett tecken på raden går inte att läsa); spara den som UTF-8",
                       "the file is not UTF-8 (byte {byte} at offset {offset}); save it as UTF-8"),
     "file.format": ("okänt filformat {suffix!r}: använd .yaml, .yml, .toml eller .json",
                     "unknown file format {suffix!r}: use .yaml, .yml, .toml or .json"),
     "file.too_large": ("filen är för stor ({size} byte; högst {limit})",
                        "the file is too large ({size} bytes; at most {limit})"),
+    "file.too_many_values": ("filen blir för stor när dess alias (*namn) har ersatts: mer än {limit} värden",
+                             "the file grows too large once its aliases (*name) are expanded: more than {limit} values"),
     "syntax.yaml": ("YAML-fel: {reason}", "YAML syntax error: {reason}"),
     "syntax.json": ("JSON-fel: {reason}", "JSON syntax error: {reason}"),
     "syntax.toml": ("TOML-fel: {reason}", "TOML syntax error: {reason}"),
     "syntax.duplicate_key": ("nyckeln {key!r} förekommer två gånger", "the key {key!r} occurs twice"),
     "syntax.tag": ("YAML-taggen {tag} är inte tillåten i en budget", "the YAML tag {tag} is not allowed in a budget"),
-    "syntax.not_mapping": ("en budget ska vara en mappning med nycklarna project, period och lines",
+    "syntax.not_mapping": ("en budget ska bestå av nycklar med värden och börja med project:, period: och lines:",
                            "a budget must be a mapping with the keys project, period and lines"),
     "syntax.key_type": ("nyckeln {key!r} ska vara text", "the key {key!r} must be text"),
     "output.exists": ("{path} finns redan: välj ett annat namn eller lägg till --force för att skriva över",
@@ -56,9 +58,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "invalid.string_type": ("ska vara text", "must be text"),
     "invalid.string_too_short": ("får inte vara tom", "must not be empty"),
     "invalid.bool_type": ("ska vara true eller false", "must be true or false"),
-    "invalid.dict_type": ("ska vara en mappning (nyckel: värde)", "must be a mapping (key: value)"),
-    "invalid.model_type": ("ska vara en mappning (nyckel: värde)", "must be a mapping (key: value)"),
-    "invalid.model_attributes_type": ("ska vara en mappning (nyckel: värde)", "must be a mapping (key: value)"),
+    "invalid.dict_type": ("ska vara nycklar med värden (nyckel: värde)", "must be a mapping (key: value)"),
+    "invalid.model_type": ("ska vara nycklar med värden (nyckel: värde)", "must be a mapping (key: value)"),
+    "invalid.model_attributes_type": ("ska vara nycklar med värden (nyckel: värde)", "must be a mapping (key: value)"),
     "invalid.list_type": ("ska vara en lista", "must be a list"),
     "invalid.too_short": ("ska ha minst {min_length} element", "must have at least {min_length} items"),
     "invalid.date_type": ("ska vara ett datum åååå-mm-dd", "must be a date yyyy-mm-dd"),
@@ -67,9 +69,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "invalid.date_from_datetime_inexact": ("ska vara ett datum utan klockslag", "must be a date without a time"),
     "invalid.literal_error": ("ska vara {expected}", "must be {expected}"),
     "invalid.enum": ("ska vara {expected}", "must be {expected}"),
-    "invalid.union_tag_invalid": ("okänd radtyp {tag!r}{hint}; kända: {expected_tags}",
+    "invalid.union_tag_invalid": ("okänd radtyp {tag!r}{hint}; kända: {expected_tags_sv}",
                                   "unknown line kind {tag!r}{hint}; known: {expected_tags}"),
-    "invalid.union_tag_not_found": ("saknar kind (radtyp: {expected})",
+    "invalid.union_tag_not_found": ("saknar kind (radtyp: {expected_tags_sv})",
                                     "has no kind (line kind: {expected})"),
     "invalid.on_cost_below_one": (
         "påslaget {value} är under 1: skriv 1.42 (eller \"42 %\") för 42 % personalomkostnader",
@@ -84,8 +86,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     # --- the budget as a whole
     "budget.period_order": ("perioden slutar {end} före starten {start}",
                             "the period ends ({end}) before it starts ({start})"),
-    "budget.duplicate_line": ("radnamnet {name!r} används redan av lines[{first}]",
-                              "the line name {name!r} is already used by lines[{first}]"),
+    "budget.duplicate_line": ("radnamnet {name!r} används redan av kostnadsrad nr {number}",
+                              "the line name {name!r} is already used by line no. {number}"),
     "budget.unknown_category": ("okänt kostnadsslag {name!r}{hint}; deklarera det under categories eller välj bland: {known}",
                                 "unknown category {name!r}{hint}; declare it under categories or choose from: {known}"),
     "budget.unknown_year": ("{year} är inget budgetår i perioden ({years})",
@@ -103,8 +105,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                                   "the category {name!r} is declared twice"),
     # --- plausibility (warnings)
     "plausibility.on_cost_high": (
-        "påslaget {value} är över 3 – menade du {suggestion}? (1.42 betyder 42 % personalomkostnader)",
-        "the on-cost factor {value} is above 3 – did you mean {suggestion}? (1.42 means 42 % on-costs)"),
+        "påslaget {value} är över 3 – menade du {suggestion}? (påslaget {suggestion} betyder {percent} % personalomkostnader)",
+        "the on-cost factor {value} is above 3 – did you mean {suggestion}? ({suggestion} means {percent} % on-costs)"),
     "plausibility.salary_low": (
         "månadslönen {value} kr är ovanligt låg – menade du {suggestion} kr? (42.350 läses som 42,35)",
         "the monthly salary {value} kr is unusually low – did you mean {suggestion} kr? (42.350 reads as 42.35)"),
@@ -121,7 +123,7 @@ def severity_word(severity: str, lang: str = "sv") -> str:
 
 
 # parameters that are years or list indexes: never grouped ("2025", not "2 025")
-_VERBATIM = frozenset({"year", "first"})
+_VERBATIM = frozenset({"year", "first", "number"})
 
 
 def _fmt(value: Any, lang: str) -> Any:

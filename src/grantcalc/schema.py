@@ -17,5 +17,10 @@ def budget_schema() -> dict[str, Any]:
     from grantcalc.budget.model import Budget
 
     schema = Budget.model_json_schema(mode="validation")
+    defs = schema.get("$defs", {})
+    for name in ("Party", "CategorySpec"):  # both also accept a plain name
+        if name in defs:
+            defs[name] = {"anyOf": [defs[name], {"type": "string", "minLength": 1}],
+                          "description": defs[name].get("description", "")}
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID,
             "title": "grantcalc budget", **{k: v for k, v in schema.items() if k != "title"}}

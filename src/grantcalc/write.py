@@ -31,11 +31,18 @@ def write_atomic(path: str | Path, produce: Callable[[Path], None], *, force: bo
     tmp = Path(tmp_name)
     try:
         produce(tmp)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a new file should follow the umask
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     return target
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def write_text_atomic(path: str | Path, text: str, *, force: bool = False) -> Path:

@@ -25,7 +25,7 @@ from grantcalc.rounding import RoundingMode, RoundingRule
 __all__ = [
     "Rounding", "Raise", "Base",
     "SalaryLine", "PlacesLine", "RecurringLine", "PerUnitLine", "OneOffLine", "ExplicitLine",
-    "PercentageLine", "InKindLine", "Line", "LINE_KINDS", "HOURS_PER_YEAR",
+    "PercentageLine", "InKindLine", "Line", "LINE_KINDS", "KIND_NAMES_SV", "HOURS_PER_YEAR",
 ]
 
 HOURS_PER_YEAR = Decimal(1720)
@@ -247,6 +247,12 @@ Line = Annotated[
     Union[SalaryLine, PlacesLine, RecurringLine, PerUnitLine, OneOffLine, ExplicitLine, PercentageLine, InKindLine],
     Field(discriminator="kind"),
 ]
+
+KIND_NAMES_SV = {
+    "salary": "lön", "places": "platser", "recurring": "återkommande belopp", "per_unit": "per enhet",
+    "one_off": "engångsbelopp", "explicit": "angivna belopp", "percentage": "procent av andra rader",
+    "in_kind": "i natura",
+}
 
 LINE_KINDS = {
     "salary": SalaryLine, "places": PlacesLine, "recurring": RecurringLine, "per_unit": PerUnitLine,

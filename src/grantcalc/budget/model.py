@@ -26,7 +26,7 @@ from grantcalc.periods import BudgetYear, Proration, YearScheme, budget_years
 
 if TYPE_CHECKING:
     from grantcalc.compute import Computation
-    from grantcalc.load.source import Positions
+    from grantcalc.loader.source import Source
 
 __all__ = ["Budget", "Project", "Party", "Contact", "Period", "CategorySpec"]
 
@@ -103,7 +103,7 @@ class Budget(_Model):
     categories: list[CategorySpec] = Field(default_factory=list)
     lines: list[Line] = Field(min_length=1)
 
-    _source: Any = PrivateAttr(None)  # grantcalc.load.source.Source when loaded from a file
+    _source: Source | None = PrivateAttr(None)  # set by the loader when read from a file
     _warnings: list[Problem] = PrivateAttr(default_factory=list)
 
     @model_validator(mode="after")

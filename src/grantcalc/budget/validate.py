@@ -78,7 +78,7 @@ def validate_budget(budget: Budget) -> list[Problem]:
     for i, line in enumerate(budget.lines):
         at = ("lines", i)
         if line.name in names:
-            add(Problem("budget.duplicate_line", path=at + ("name",), params={"name": line.name, "first": names[line.name]}))
+            add(Problem("budget.duplicate_line", path=at + ("name",), params={"name": line.name, "first": names[line.name], "number": names[line.name] + 1}))
         else:
             names[line.name] = i
         if normalise(line.category) not in index:
@@ -137,9 +137,10 @@ def _salary_plausibility(line: SalaryLine, at: tuple, add) -> None:
         (v.on_cost, at + ("by_year", k, "on_cost")) for k, v in line.by_year.items() if v.on_cost is not None]
     for value, path in factors:
         if value > ON_COST_LIMIT:
-            suggestion = value / 100 if value >= 100 else 1 + value / 100
-            add(Problem("plausibility.on_cost_high", Severity.warning, path=path,
-                        params={"value": value, "suggestion": suggestion.normalize()}))
+            suggestion = (value / 100 if value >= 100 else 1 + value / 100).normalize()
+            add(Problem("plausibility.on_cost_high", Severity.warning, path=path, params={
+                "value": value, "suggestion": str(suggestion),  # as it is written in the file: 1.42
+                "percent": ((suggestion - 1) * 100).normalize()}))
     salaries = [(line.monthly_salary, at + ("monthly_salary",))] + [
         (v.monthly_salary, at + ("by_year", k, "monthly_salary"))
         for k, v in line.by_year.items() if v.monthly_salary is not None]

@@ -24,7 +24,7 @@ __all__ = ["Source", "read_source", "parse_source", "FORMATS", "MAX_BYTES"]
 
 FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
 MAX_BYTES = 20 * 1024 * 1024  # 20 MiB: a budget of 10 000 lines is about 2 MiB
-MAX_NODES = 2_000_000  # values after alias expansion ("billion laughs" guard)
+MAX_NODES = 1_000_000  # values YAML aliases may expand to ("billion laughs" guard)
 
 PathT = tuple[str | int, ...]
 
@@ -172,7 +172,14 @@ def _yaml():
             return Decimal("-Infinity" if lowered.startswith("-") else "Infinity")
         return Decimal(text)
 
+    def construct_timestamp(self, node, values=None):
+        try:
+            return RoundTripConstructor.construct_yaml_timestamp(self, node, values)
+        except ValueError:  # an impossible date such as 2024-13-01: the model reports it at its line
+            return str(node.value)
+
     _Constructor.add_constructor("tag:yaml.org,2002:float", construct_decimal)
+    _Constructor.add_constructor("tag:yaml.org,2002:timestamp", construct_timestamp)
     yaml = YAML(typ="rt")
     yaml.Constructor = _Constructor
     yaml.allow_duplicate_keys = False
@@ -198,8 +205,7 @@ def _parse_yaml(text: str, name: str) -> Source:
     except (YAMLError, ValueError, TypeError, RecursionError) as err:
         raise _fail("syntax.yaml", name, None, reason=str(err).strip() or type(err).__name__) from None
     positions: dict[PathT, int] = {(): 1}
-    budget = [MAX_NODES]
-    data = _plain(doc, (), positions, name, budget, 1)
+    data = _plain_doc(doc, name, positions)
     return Source(name, "yaml", data, positions)
 
 
@@ -211,44 +217,74 @@ def _tag_of(node: Any) -> str | None:
     return None
 
 
-def _plain(node: Any, path: PathT, positions: dict[PathT, int], name: str, budget: list[int], line: int) -> Any:
-    """ruamel's round-trip objects → plain dicts, lists and scalars, recording lines."""
-    budget[0] -= 1
-    if budget[0] < 0:
-        raise _fail("file.too_large", name, None, size="> " + str(MAX_NODES) + " values", limit=MAX_NODES)
+class _Walk:
+    """State of one conversion: memo of containers already converted (YAML anchors)
+    and how many values their aliases stand for."""
+
+    def __init__(self, name: str, positions: dict[PathT, int]):
+        self.name, self.positions = name, positions
+        self.memo: dict[int, tuple[Any, int]] = {}
+        self.expanded = 0
+
+
+def _plain_doc(doc: Any, name: str, positions: dict[PathT, int]) -> Any:
+    return _plain(doc, (), _Walk(name, positions), 1)[0]
+
+
+def _plain(node: Any, path: PathT, walk: _Walk, line: int) -> tuple[Any, int]:
+    """ruamel's round-trip objects → plain dicts, lists and scalars, recording lines.
+
+    Returns the value and how many values it holds. An alias is not walked
+    again: its converted value is shared, and what it would expand to is
+    counted, so an alias bomb ("billion laughs") is refused at once.
+    """
     from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 
     tag = _tag_of(node)
     if isinstance(node, TaggedScalar) or tag:
-        raise _fail("syntax.tag", name, line, tag=tag or str(getattr(node, "tag", "?")))
-    if isinstance(node, CommentedMap):
+        raise _fail("syntax.tag", walk.name, line, tag=_short_tag(tag or str(getattr(node, "tag", "?"))))
+    if not isinstance(node, (dict, list)):
+        return _scalar(node), 1
+    seen = walk.memo.get(id(node))
+    if seen is not None:
+        walk.expanded += seen[1]
+        if walk.expanded > MAX_NODES:
+            raise _fail("file.too_many_values", walk.name, line, limit=MAX_NODES)
+        return seen
+    size = 1
+    if isinstance(node, dict):
         out: dict[Any, Any] = {}
         for key, value in node.items():
             try:
-                key_line = node.lc.key(key)[0] + 1
+                key_line = node.lc.key(key)[0] + 1 if isinstance(node, CommentedMap) else line
             except (KeyError, TypeError, AttributeError):
                 key_line = line
-            if isinstance(key, (CommentedMap, CommentedSeq)) or not isinstance(key, (str, int, Decimal)):
-                raise _fail("syntax.key_type", name, key_line, key=str(key))
+            if isinstance(key, (dict, list)) or not isinstance(key, (str, int, Decimal)):
+                raise _fail("syntax.key_type", walk.name, key_line, key=str(key))
             plain_key = _scalar(key)
-            positions[path + (plain_key,)] = key_line
-            out[plain_key] = _plain(value, path + (plain_key,), positions, name, budget, key_line)
-        return out
-    if isinstance(node, CommentedSeq):
+            walk.positions[path + (plain_key,)] = key_line
+            out[plain_key], n = _plain(value, path + (plain_key,), walk, key_line)
+            size += n
+        result: Any = out
+    else:
         items = []
         for i, value in enumerate(node):
             try:
-                item_line = node.lc.item(i)[0] + 1
+                item_line = node.lc.item(i)[0] + 1 if isinstance(node, CommentedSeq) else line
             except (KeyError, TypeError, AttributeError):
                 item_line = line
-            positions[path + (i,)] = item_line
-            items.append(_plain(value, path + (i,), positions, name, budget, item_line))
-        return items
-    if isinstance(node, (dict, list)):  # plain containers (e.g. merged values)
-        if isinstance(node, dict):
-            return {_scalar(k): _plain(v, path + (_scalar(k),), positions, name, budget, line) for k, v in node.items()}
-        return [_plain(v, path + (i,), positions, name, budget, line) for i, v in enumerate(node)]
-    return _scalar(node)
+            walk.positions[path + (i,)] = item_line
+            item, n = _plain(value, path + (i,), walk, item_line)
+            items.append(item)
+            size += n
+        result = items
+    walk.memo[id(node)] = (result, size)
+    return result, size
+
+
+def _short_tag(tag: str) -> str:
+    """``tag:yaml.org,2002:python/object:os.system`` → ``!!python/object:os.system``, as written."""
+    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 def _scalar(value: Any) -> Any:
@@ -297,7 +333,7 @@ def _positions_from_yaml(text: str) -> dict[PathT, int]:
     try:
         doc = _yaml().load(text)
         positions: dict[PathT, int] = {(): 1}
-        _plain(doc, (), positions, "", [MAX_NODES], 1)
+        _plain_doc(doc, "", positions)
         return positions
     except Exception:  # noqa: BLE001 - positions are a courtesy; the data was parsed already
         return {(): 1}
@@ -321,8 +357,34 @@ def _parse_toml(text: str, name: str) -> Source:
     except tomllib.TOMLDecodeError as err:
         match = _TOML_LINE.search(str(err))
         reason = _TOML_LINE.sub("", str(err)).strip()
-        raise _fail("syntax.toml", name, int(match.group(1)) if match else None, reason=reason) from None
+        line = int(match.group(1)) if match else None
+        key = _toml_duplicate(reason, text, line)
+        if key:
+            raise _fail("syntax.duplicate_key", name, line, key=key) from None
+        raise _fail("syntax.toml", name, line, reason=reason) from None
     return Source(name, "toml", data, _toml_positions(text))
+
+
+_TOML_TABLE_TWICE = re.compile(r"^Cannot declare (\(.*\)) twice$")
+_TOML_ASSIGNED = re.compile(r"^\s*([^=#\[\]]+?)\s*=")
+
+
+def _toml_duplicate(reason: str, text: str, line: int | None) -> str | None:
+    """The key of tomllib's "Cannot overwrite a value" / "Cannot declare (…) twice", if that is the error."""
+    import ast
+
+    table = _TOML_TABLE_TWICE.match(reason)
+    if table:
+        try:
+            return ".".join(str(part) for part in ast.literal_eval(table.group(1)))
+        except (ValueError, SyntaxError):
+            return None
+    if reason == "Cannot overwrite a value" and line:
+        lines = text.splitlines()
+        key = _TOML_ASSIGNED.match(lines[line - 1]) if line <= len(lines) else None
+        if key:
+            return key.group(1).strip().strip("\"'")
+    return None
 
 
 _TOML_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(#.*)?$")

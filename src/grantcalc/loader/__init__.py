@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from grantcalc.budget.model import Budget
 from grantcalc.errors import BudgetError, GrantcalcError, Problem
-from grantcalc.load.source import Source, parse_source, read_source
+from grantcalc.loader.source import Source, parse_source, read_source
 
 __all__ = ["load", "loads", "read", "from_source", "problems_from_validation"]
 
@@ -95,6 +95,7 @@ def _problems_of_valid_lines(data: dict) -> list[Problem]:
         params = dict(p.params)
         if "first" in params and isinstance(params["first"], int):
             params["first"] = keep[params["first"]]
+            params["number"] = params["first"] + 1
         return Problem(p.code, p.severity, path, params, p.file, p.line, p.fallback)
 
     return [remap(p) for p in found]
@@ -113,7 +114,7 @@ def _field_names() -> set[str]:
 
 def problems_from_validation(err: ValidationError, source: Source | None = None) -> list[Problem]:
     """pydantic's errors as problems with codes from the message catalog."""
-    from grantcalc.budget.lines import LINE_KINDS
+    from grantcalc.budget.lines import KIND_NAMES_SV, LINE_KINDS
     from grantcalc.budget.validate import did_you_mean
 
     problems = []
@@ -129,6 +130,7 @@ def problems_from_validation(err: ValidationError, source: Source | None = None)
             params["did_you_mean"] = did_you_mean(str(path[-1]), _field_names())
         if kind in ("union_tag_invalid", "union_tag_not_found"):
             params["expected"] = params["expected_tags"] = ", ".join(LINE_KINDS)
+            params["expected_tags_sv"] = ", ".join(f"{k} ({KIND_NAMES_SV[k]})" for k in LINE_KINDS)
             if kind == "union_tag_invalid":
                 params["did_you_mean"] = did_you_mean(str(params.get("tag", "")), LINE_KINDS)
                 path = path + ("kind",)  # point at the misspelt kind, not at the line's first key
