@@ -44,7 +44,7 @@ def from_source(source: Source) -> Budget:
     try:
         budget = Budget.model_validate(source.data)
     except ValidationError as err:
-        problems = problems_from_validation(err, source) + _problems_of_valid_lines(source.data)
+        problems = problems_from_validation(err, source) + _problems_beside_structural_errors(source.data)
         raise BudgetError(_in_file_order([source.locate(p) for p in problems])) from None
     except BudgetError as err:
         raise BudgetError(_in_file_order([source.locate(p) for p in err.problems])) from None
@@ -56,49 +56,50 @@ def _in_file_order(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: p.line or 0)
 
 
-def _problems_of_valid_lines(data: dict) -> list[Problem]:
-    """Cross-field problems and warnings of the lines that are valid on their own.
+def _problems_beside_structural_errors(data: dict) -> list[Problem]:
+    """Cross-field problems and warnings of a budget some of whose lines are malformed.
 
-    When some lines are malformed the budget cannot be built, but the others
-    can still be checked (unknown categories, dates outside the period…), so
-    one run reports every problem. Paths are mapped back to the file's indices.
+    The budget cannot be built, but the rest can still be checked, so one run
+    reports every problem: each malformed line is replaced by a stand-in that
+    keeps what of its name, category and dates is valid (so its dates are
+    checked and other lines can still refer to it by name), and the budget is
+    validated again. Stand-ins keep their index, so paths need no mapping.
     """
     from pydantic import TypeAdapter
 
-    from grantcalc.budget.lines import Line
+    from grantcalc.budget.lines import ExplicitLine, Line
 
     lines = data.get("lines")
-    if not isinstance(lines, list):
+    if not isinstance(lines, list) or not lines:
         return []
     adapter = TypeAdapter(Line)
-    keep = []
+    header_fields = ("name", "category", "start", "end")
+    replaced, patched = False, []
     for i, raw in enumerate(lines):
         try:
             adapter.validate_python(raw)
-        except ValidationError:
+            patched.append(raw)
             continue
-        keep.append(i)
-    if not keep or len(keep) == len(lines):
+        except ValidationError:
+            replaced = True
+        header = {k: raw[k] for k in header_fields if isinstance(raw, dict) and k in raw}
+        placeholder = {"name": f"\x00line {i}", "category": "other"}
+        for field in header_fields:  # keep each header field only if it is valid on its own
+            if field in header:
+                try:
+                    ExplicitLine.model_validate({**placeholder, field: header[field], "amounts": {}})
+                except ValidationError:
+                    del header[field]
+        patched.append({**placeholder, **header, "kind": "explicit", "amounts": {}})
+    if not replaced:
         return []
     try:
-        partial = Budget.model_validate({**data, "lines": [lines[i] for i in keep]})
-        found = partial._warnings
+        found = Budget.model_validate({**data, "lines": patched})._warnings
     except BudgetError as err:
         found = err.problems
     except ValidationError:
         return []  # project or period malformed too: already reported
-
-    def remap(p: Problem) -> Problem:
-        path = p.path
-        if len(path) >= 2 and path[0] == "lines" and isinstance(path[1], int):
-            path = ("lines", keep[path[1]]) + path[2:]
-        params = dict(p.params)
-        if "first" in params and isinstance(params["first"], int):
-            params["first"] = keep[params["first"]]
-            params["number"] = params["first"] + 1
-        return Problem(p.code, p.severity, path, params, p.file, p.line, p.fallback)
-
-    return [remap(p) for p in found]
+    return found
 
 
 def _field_names() -> set[str]:
