@@ -872,3 +872,20 @@ def test_loads_sniffs_json_and_reads_bytes():
     assert budget.period.start == dt.date(2024, 1, 1)
     assert budget.lines[0].amount == Decimal("1000.50")
     assert type(budget.lines[0].amount) is Decimal
+
+
+def test_unreasonably_large_numbers_are_refused(tmp_path):
+    """10^30 kr is a typo, not a budget; the cap (10^12) also keeps every sum exact."""
+    path = write(tmp_path, VALID.replace("monthly_salary: 35000", "monthly_salary: 1e30"))
+    [p] = problems(path)
+    assert (p.code, p.path, p.line) == ("invalid.too_large", ("lines", 0, "monthly_salary"), 10)
+    assert p.message() == "'1E+30' är orimligt stort (högst 1\u00a0000\u00a0000\u00a0000\u00a0000)"
+
+
+def test_a_stated_monthly_salary_on_an_hourly_rate_line_is_an_error(tmp_path):
+    """It would be silently ignored: the hourly rate is what such a line is paid by."""
+    path = write(tmp_path, VALID.replace("monthly_salary: 35000", "hourly_rate: 250\n    hours: 300")
+                 .replace("    fte: 1\n", "    by_year:\n      2024: {monthly_salary: 36000}\n"))
+    [p] = problems(path)
+    assert (p.code, p.path) == ("invalid.only_one_of", ("lines", 0))
+    assert "hourly_rate, by_year.monthly_salary" in p.message()

@@ -16,7 +16,7 @@ formatted start fast.
 from __future__ import annotations
 
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 from functools import lru_cache
 
@@ -32,13 +32,19 @@ def locale_of(lang: str) -> str:
     return _LOCALES[lang]
 
 
-def to_display_decimal(value: Decimal | Fraction | int, places: int) -> Decimal:
-    """An exact value as a Decimal with at most ``places`` decimals (display only)."""
+def to_display_decimal(value: Decimal | Fraction | int, places: int, truncate: bool = False) -> Decimal:
+    """An exact value as a Decimal with at most ``places`` decimals (display only).
+
+    Half-up by default; ``truncate`` keeps a true prefix of the decimal
+    expansion (so 14 666,685 shown to öre is 14 666,68, never 14 666,69).
+    """
+    mode = ROUND_DOWN if truncate else ROUND_HALF_UP
     if isinstance(value, Fraction):
-        q = Decimal(value.numerator) / Decimal(value.denominator)
-    else:
-        q = Decimal(value)
-    return q.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        with localcontext() as ctx:
+            ctx.prec = 60
+            q = Decimal(value.numerator) / Decimal(value.denominator)
+        return q.quantize(Decimal(1).scaleb(-places), rounding=mode)
+    return Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=mode)
 
 
 @lru_cache(maxsize=None)
@@ -76,14 +82,22 @@ def number(value: Decimal | Fraction | int, lang: str = "sv", max_decimals: int 
     return _babel_decimal(d, "#,##0." + "#" * max_decimals if max_decimals else "#,##0", lang)
 
 
-def money(amount: Decimal | Fraction | int, lang: str = "sv", decimals: int | None = None) -> str:
+def money(amount: Decimal | Fraction | int, lang: str = "sv", decimals: int | None = None,
+          max_decimals: int = 2, truncate: bool = False) -> str:
     """``1111403`` → ``1 111 403 kr`` (sv) / ``SEK 1,111,403`` (en).
 
-    ``decimals`` None shows öre only when the amount has them.
+    ``decimals`` None shows öre only when the amount has them (up to
+    ``max_decimals``, at least 2 when there are any); ``truncate`` shows a
+    true prefix of an exact value instead of rounding it half-up.
     """
-    d = to_display_decimal(amount, 2 if decimals is None else decimals)
+    d = to_display_decimal(amount, max_decimals if decimals is None else decimals, truncate)
     if decimals is None:
-        d = d.quantize(Decimal(1)) if d == d.to_integral_value() else d
+        if d == d.to_integral_value():
+            d = d.quantize(Decimal(1))
+        else:
+            d = d.normalize()
+            if d.as_tuple().exponent > -2:
+                d = d.quantize(Decimal("0.01"))
     places = -d.as_tuple().exponent if d.as_tuple().exponent < 0 else 0
     text = _babel_decimal(d, "#,##0" + ("." + "0" * places if places else ""), lang)
     return f"{text}\u00a0kr" if lang == "sv" else f"SEK\u00a0{text}"

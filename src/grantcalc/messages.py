@@ -47,6 +47,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "invalid.less_than": ("måste vara mindre än {lt}", "must be less than {lt}"),
     "invalid.less_than_equal": ("får vara högst {le}", "must be at most {le}"),
     "invalid.not_a_number": ("{value!r} är inte ett tal", "{value!r} is not a number"),
+    "invalid.too_large": ("{value!r} är orimligt stort (högst {limit})", "{value!r} is unreasonably large (at most {limit})"),
     "invalid.not_finite": ("måste vara ett ändligt tal", "must be a finite number"),
     "invalid.percent_not_allowed": ("{value!r}: procent går inte här, skriv ett tal",
                                     "{value!r}: a percentage is not allowed here, write a number"),

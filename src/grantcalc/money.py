@@ -3,7 +3,7 @@
 Rules (documented in the README):
 
 * Numbers in budget files are read from their text and become ``Decimal``
-  without ever being a float (see :mod:`grantcalc.load.source`).
+  without ever being a float (see :mod:`grantcalc.loader.source`).
 * A Python ``float`` given to the API is converted through ``str()`` — its
   shortest representation, i.e. what was typed: ``1.42`` becomes
   ``Decimal("1.42")``. NaN and infinities are rejected.
@@ -87,6 +87,8 @@ def to_rate(value: object) -> Decimal:
         text = str(value).strip()[:-1]
         try:
             return _parse_text(text) / 100
+        except NumberError as err:  # report what was given: "abc %", not "abc "
+            raise NumberError(err.kind, value) from None
         except InvalidOperation as err:  # pragma: no cover - _parse_text guards
             raise NumberError("not_a_number", value) from err
     return to_decimal(value)

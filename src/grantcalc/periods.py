@@ -86,6 +86,14 @@ def add_months(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, last))
 
 
+def _anniversary(start: date, years: int) -> date:
+    """The same day ``years`` later; 29 February falls on 1 March in a common year."""
+    try:
+        return start.replace(year=start.year + years)
+    except ValueError:
+        return date(start.year + years, 3, 1)
+
+
 def budget_years(start: date, end: date, scheme: YearScheme = YearScheme.calendar,
                  fiscal_start_month: int = 1) -> list[BudgetYear]:
     """The budget years of the period ``start``–``end`` (inclusive)."""
@@ -95,7 +103,7 @@ def budget_years(start: date, end: date, scheme: YearScheme = YearScheme.calenda
     if scheme is YearScheme.project:
         k, block_start = 1, start
         while block_start <= end:
-            block_end = add_months(start, 12 * k) - timedelta(days=1)
+            block_end = _anniversary(start, k) - timedelta(days=1)
             years.append(BudgetYear(k, scheme, block_start, min(block_end, end)))
             k, block_start = k + 1, block_end + timedelta(days=1)
         return years

@@ -17,7 +17,7 @@ symmetrically around zero like ``decimal.ROUND_HALF_UP``):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from enum import StrEnum
 from fractions import Fraction
 
@@ -77,9 +77,12 @@ def round_value(value: Fraction | Decimal | int, rule: RoundingRule = WHOLE_KRON
     step = Fraction(rule.step)
     sign = -1 if x < 0 else 1
     units = _round_units(abs(x) / step, RoundingMode(rule.mode))
-    result = Decimal(sign * units) * rule.step
-    # present whole-krona results without an exponent or trailing zeros (5E+3 -> 5000)
-    if result == result.to_integral_value():
-        return result.quantize(Decimal(1))
-    return result.normalize()
+    with localcontext() as ctx:  # exact: enough digits for units × step, whatever the context
+        digits, exponent = len(rule.step.as_tuple().digits), rule.step.as_tuple().exponent
+        ctx.prec = max(ctx.prec, len(str(units)) + digits + max(exponent, 0) + 2)
+        result = Decimal(sign * units) * rule.step
+        # present whole-krona results without an exponent or trailing zeros (5E+3 -> 5000)
+        if result == result.to_integral_value():
+            return result.quantize(Decimal(1))
+        return result.normalize()
 

@@ -84,10 +84,10 @@ class _Line(_Model):
 
 
 class SalaryYear(_YearValues):
-    monthly_salary: PositiveMoney | None = None
+    monthly_salary: PositiveMoney | None = Field(None, description="the salary stated for this year")
     fte: Share | None = None
     on_cost: Factor | None = None
-    hours: PositiveNumber | None = None
+    hours: PositiveNumber | None = Field(None, description="hours in this budget year (not prorated)")
 
 
 class SalaryLine(_Line):
@@ -115,6 +115,9 @@ class SalaryLine(_Line):
                                       {"options": "monthly_salary eller hourly_rate"})
         if self.hours is None and self.hourly_rate is not None:
             raise PydanticCustomError("one_of", "hourly_rate needs hours", {"options": "hours"})
+        if self.hourly_rate is not None and any(v.monthly_salary is not None for v in self.by_year.values()):
+            raise PydanticCustomError("only_one_of", "hourly_rate and by_year monthly_salary",
+                                      {"options": "hourly_rate, by_year.monthly_salary"})
         if self.hours is not None and self.fte is not None:
             raise PydanticCustomError("only_one_of", "give only one of fte and hours", {"options": "fte, hours"})
         return self
@@ -201,7 +204,13 @@ class ExplicitLine(_Line):
 
 
 class Base(_Model):
-    """What a percentage line is a percentage of. Empty: every other cost line."""
+    """What a percentage line is a percentage of.
+
+    Empty: every other cost line except percentage and in-kind lines.
+    ``categories`` chooses lines by category (in-kind lines left out: a cash
+    overhead is not charged on a contribution in kind); ``lines`` names lines,
+    which are taken whatever they are. ``exclude_*`` remove from the choice.
+    """
 
     categories: list[Text] = Field(default_factory=list)
     lines: list[Text] = Field(default_factory=list)

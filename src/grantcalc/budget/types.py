@@ -30,18 +30,31 @@ def _custom(err: NumberError) -> PydanticCustomError:
     return PydanticCustomError(err.kind, "{value} is not a usable number", {"value": str(err.value)})
 
 
+LIMIT = Decimal(10) ** 12  # 1 000 000 000 000: no grant budget comes near; keeps every sum exact
+
+
+def _capped(number: Decimal, value: Any) -> Decimal:
+    if abs(number) > LIMIT:
+        raise PydanticCustomError("too_large", "{value} is unreasonably large", {"value": str(value), "limit": LIMIT})
+    return number
+
+
 def _number(value: Any) -> Decimal:
     try:
-        return to_decimal(value)
+        return _capped(to_decimal(value), value)
+    except NumberError as err:
+        raise _custom(err) from None
+
+
+def _percent(value: Any) -> Decimal:
+    try:
+        return _capped(to_rate(value), value)
     except NumberError as err:
         raise _custom(err) from None
 
 
 def _rate(value: Any) -> Decimal:
-    try:
-        rate = to_rate(value)
-    except NumberError as err:
-        raise _custom(err) from None
+    rate = _percent(value)
     if not is_percent_text(value) and rate >= 1:
         raise PydanticCustomError("rate_too_high", "{value} is too high for a rate", {"value": str(value)})
     return rate
@@ -50,7 +63,7 @@ def _rate(value: Any) -> Decimal:
 def _factor(value: Any) -> Decimal:
     """On-cost: ``1.42`` is a factor, ``"42 %"`` a percentage (→ 1.42)."""
     if is_percent_text(value):
-        return 1 + _rate(value)
+        return 1 + _percent(value)
     factor = _number(value)
     if factor < 1:
         raise PydanticCustomError("on_cost_below_one", "on-cost factor {value} is below 1", {"value": str(value)})
@@ -59,12 +72,7 @@ def _factor(value: Any) -> Decimal:
 
 def _share(value: Any) -> Decimal:
     """A share of full time: ``1.5`` or ``"150 %"``."""
-    if is_percent_text(value):
-        try:
-            return to_rate(value)
-        except NumberError as err:
-            raise _custom(err) from None
-    return _number(value)
+    return _percent(value) if is_percent_text(value) else _number(value)
 
 
 _NUMBER_SCHEMA = {"anyOf": [{"type": "number"}, {"type": "string", "pattern": _NUMBER_TEXT}]}

@@ -175,7 +175,7 @@ def base_lines(budget: Budget, line: PercentageLine) -> list[str]:
         if key in exclude_cats:
             continue
         if explicit:
-            if other.name in base.lines or key in include_cats:
+            if other.name in base.lines or (key in include_cats and not other.in_kind):
                 chosen.append(other.name)
         elif not isinstance(other, PercentageLine) and not other.in_kind:
             chosen.append(other.name)

@@ -89,6 +89,11 @@ class Computation:
         return sum(self.year_totals.values(), start=ZERO)
 
     @property
+    def cash_total(self) -> Decimal:
+        """The total less lines carried in kind: what has to be paid in money."""
+        return self.total - self.in_kind_total
+
+    @property
     def in_kind_total(self) -> Decimal:
         return sum((self.year_total(y.key, in_kind=True) for y in self.years), start=ZERO)
 

@@ -29,8 +29,8 @@ def line_slices(budget: Budget, line) -> list[calc.Slice]:
     """Per budget year: the dates a line is active and the months it counts.
 
     Months come, in order of precedence, from the line's ``by_year.months``,
-    from the period's stated ``months`` (for lines without dates of their own),
-    or from the dates by the period's proration rule.
+    from the period's stated ``months`` (for a line active the whole budget
+    year), or from the dates by the period's proration rule.
     """
     period = budget.period
     out = []
@@ -43,7 +43,7 @@ def line_slices(budget: Budget, line) -> list[calc.Slice]:
             months, stated = Fraction(override.months), True
         elif not active:
             months, stated = Fraction(0), False
-        elif line.start is None and line.end is None and year.key in period.months:
+        elif year.key in period.months and (start, end) == (year.start, year.end):
             months, stated = Fraction(period.months[year.key]), True
         else:
             months, stated = months_between(start, end, period.proration), False
@@ -80,7 +80,13 @@ def compute(budget: Budget) -> Computation:
         formula = None
         if result.steps:
             *first, last = result.steps
-            formula = Formula(tuple(first) + (Step(last.products, last.exact, amount, rule, last.per_year),))
+            if last.rounded is None:  # the cell's rounding completes the last step
+                steps = tuple(first) + (Step(last.products, last.exact, amount, rule, last.per_year),)
+            else:  # the calculator rounded already (an annual amount): add the cell's rounding if it acts
+                steps = result.steps
+                if Fraction(amount) != result.exact:
+                    steps += (Step(((Term(result.exact, "kr"),),), result.exact, amount, rule),)
+            formula = Formula(steps)
         cells[(line.name, key)] = Cell(line.name, key, amount, result.exact, formula, months)
 
     for line in budget.lines:

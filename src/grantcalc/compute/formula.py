@@ -32,16 +32,18 @@ class Term:
     unit: str
     label: str | None = None
     divide: bool = False
+    places: int = 2  # decimals an exact value is shown with (as a prefix of its expansion)
 
     def text(self, lang: str) -> str:
         v, u = self.value, self.unit
         sv = lang == "sv"
+        exact = self.places != 2
         if u == "kr":
-            return fmt.money(v, lang)
+            return fmt.money(v, lang, max_decimals=self.places, truncate=exact)
         if u.startswith("kr/"):
             per = {"month": ("mån", "month"), "year": ("år", "year"), "hour": ("tim", "hour"),
                    "place": ("plats", "place")}[u[3:]]
-            return f"{fmt.money(v, lang)}/{per[0] if sv else per[1]}"
+            return f"{fmt.money(v, lang, max_decimals=self.places, truncate=exact)}/{per[0] if sv else per[1]}"
         if u == "factor":
             return fmt.factor(v, lang)
         if u == "percent":
@@ -93,15 +95,20 @@ class Step:
         expression = " + ".join(parts)
         unit = "kr/year" if self.per_year else "kr"
         result = self.rounded if self.rounded is not None else self.exact
-        if len(self.products) == 1 and len(self.products[0]) == 1 and self.products[0][0].value == result:
+        single = len(self.products) == 1 and len(self.products[0]) == 1
+        if single and self.products[0][0].value == result:
             return expression  # a stated amount: nothing to compute
-        shown_exact = Term(self.exact, unit).text(lang)
         if self.rounded is None or self.rule is None or Fraction(self.rounded) == self.exact:
-            return f"{expression} = {shown_exact}"
-        if self.rule.step == 1:
-            return f"{expression} = {Term(self.rounded, unit).text(lang)}"
-        words = _MODE_WORDS[self.rule.mode][0 if sv else 1]
-        return f"{expression} = {shown_exact}, {words} {'till' if sv else 'to'} {Term(self.rounded, unit).text(lang)}"
+            return f"{expression} = {Term(self.exact, unit).text(lang)}"
+        rounded = Term(self.rounded, unit).text(lang)
+        if self.rule.step == 1 and not single:
+            return f"{expression} = {rounded}"
+        # the exact value, shown as a prefix of its expansion two decimals finer than the step
+        places = max(2, 2 - self.rule.step.as_tuple().exponent)
+        words = f"{_MODE_WORDS[self.rule.mode][0 if sv else 1]} {'till' if sv else 'to'}"
+        if single:
+            return f"{Term(self.exact, unit, places=places).text(lang)}, {words} {rounded}"
+        return f"{expression} = {Term(self.exact, unit, places=places).text(lang)}, {words} {rounded}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -66,19 +66,19 @@ def _raise_dates(line: SalaryLine, since: date, until: date) -> list[date]:
 
 
 def _pieces(sl: Slice, cuts: list[date], proration: Proration) -> list[Fraction]:
-    """Months of each piece of a slice split at raise dates (stated months allocated in order)."""
+    """Months of each piece of a slice split at raise dates.
+
+    Each piece gets the months of the span up to its end minus those before
+    it, so the pieces always add up to the slice's months — also when a raise
+    on the 16th cuts a month that whole- or half-month proration rounds.
+    Stated months are allocated to the pieces in order.
+    """
     assert sl.start is not None and sl.end is not None
-    starts = [sl.start] + [d for d in cuts if sl.start < d <= sl.end]
-    ends = [d - timedelta(days=1) for d in starts[1:]] + [sl.end]
-    counted = [months_between(s, e, proration) for s, e in zip(starts, ends)]
-    if not sl.stated:
-        return counted
-    remaining, out = sl.months, []
-    for i, m in enumerate(counted):
-        take = remaining if i == len(counted) - 1 else min(m, remaining)
-        out.append(take)
-        remaining -= take
-    return out
+    inner = [d for d in cuts if sl.start < d <= sl.end]
+    total = sl.months if sl.stated else months_between(sl.start, sl.end, proration)
+    before = [min(months_between(sl.start, d - timedelta(days=1), proration), total) for d in inner]
+    bounds = [Fraction(0)] + before + [total]
+    return [bounds[i + 1] - bounds[i] for i in range(len(bounds) - 1)]
 
 
 def salary(line: SalaryLine, slices: list[Slice], period_start: date, proration: Proration) -> dict[int, Result]:
@@ -187,7 +187,7 @@ def places(line: PlacesLine, slices: list[Slice]) -> dict[int, Result]:
         annual_exact = price * count / per
         terms: tuple[Term, ...] = (Term(price, "kr/year"),)
         if count != per:
-            terms += (Term(count, "places", label=str(per)),)
+            terms += (Term(count, "places", label=str(per) if per != 1 else None),)
         rule = line.annual_rounding.rule() if line.annual_rounding else None
         annual = Fraction(round_value(annual_exact, rule)) if rule else annual_exact
         first = Step((terms,), annual_exact, round_value(annual_exact, rule) if rule else None, rule, per_year=True)
