@@ -45,3 +45,28 @@ def test_new_into_a_missing_folder_is_a_clear_error(tmp_path):
     result = run("new", "saknas/budget.yaml", cwd=tmp_path)
     assert result.returncode == 2
     assert "mappen saknas finns inte" in result.stderr
+
+
+def test_the_starter_budget_validates_against_the_schema():
+    """An editor using `grantcalc schema` must not flag the file `grantcalc new` writes."""
+    import datetime as dt
+    from importlib.resources import files
+
+    import jsonschema
+
+    from grantcalc.loader.source import parse_source
+    from grantcalc.schema import budget_schema
+
+    def as_json(value):
+        if isinstance(value, dict):
+            return {str(k): as_json(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [as_json(v) for v in value]
+        return value.isoformat() if isinstance(value, dt.date) else value
+
+    text = files("grantcalc.templates").joinpath("budget.yaml").read_text(encoding="utf-8")
+    data = as_json(parse_source(text).data)
+    validator = jsonschema.Draft202012Validator(budget_schema())
+    assert [e.message for e in validator.iter_errors(data)] == []
+    data["lines"][0]["montly_salary"] = 35000
+    assert any("montly_salary" in e.message for e in validator.iter_errors(data))

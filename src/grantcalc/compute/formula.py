@@ -115,6 +115,14 @@ class Step:
 class Formula:
     steps: tuple[Step, ...]
 
+    @property
+    def stated(self) -> bool:
+        """True when the amount is stated as it is (explicit, one-off): nothing was computed."""
+        if len(self.steps) != 1 or len(self.steps[0].products) != 1 or len(self.steps[0].products[0]) != 1:
+            return False
+        step, term = self.steps[0], self.steps[0].products[0][0]
+        return term.unit == "kr" and step.rounded is not None and Fraction(term.value) == Fraction(step.rounded)
+
     def text(self, lang: str = "sv") -> str:
         return "; ".join(step.text(lang) for step in self.steps)
 

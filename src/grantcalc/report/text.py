@@ -25,6 +25,7 @@ WORDS = {
     "amounts_in": ("belopp i kr", "amounts in SEK"),
     "months": ("mån", "months"),
     "not_stated": ("belopp ej angivet", "amount not stated"),
+    "stated": ("angivet belopp", "stated amount"),
 }
 NAME_WIDTH = 44
 
@@ -38,12 +39,12 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def render_table(header: list[str], rows: list[list[str]], left: int, rule_before_last: bool = True) -> str:
-    """Columns: the first ``left`` left-aligned, the rest right-aligned."""
+def render_table(header: list[str], rows: list[list[str]], align: str, rule_before_last: bool = True) -> str:
+    """A monospace table; ``align`` has one letter per column, ``l`` or ``r``."""
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
 
     def line(cells: list[str]) -> str:
-        out = [c.ljust(w) if i < left else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths))]
+        out = [c.ljust(w) if a == "l" else c.rjust(w) for c, w, a in zip(cells, widths, align)]
         return "  ".join(out).rstrip()
 
     lines = [line(header), "  ".join("─" * w for w in widths)]
@@ -79,7 +80,7 @@ def cost_table(computation: Computation, lang: str = "sv") -> str:
         rows.append([_clip(budget.category(line.category).name(lang), 24), _clip(name, NAME_WIDTH), *cells, total])
     rows.append([word("sum", lang), ""] + [fmt.amount(computation.year_total(y.key), lang) for y in years]
                 + [fmt.amount(computation.total, lang)])
-    out = [_title(computation, lang), "", render_table(header, rows, left=2)]
+    out = [_title(computation, lang), "", render_table(header, rows, "ll" + "r" * (len(years) + 1))]
     if computation.in_kind_total:
         out.append(f"{word('of_which_in_kind', lang)}: {fmt.money(computation.in_kind_total, lang)}")
     out.append(f"{word('total', lang)}: {fmt.money(computation.total, lang)}")
@@ -98,7 +99,7 @@ def category_table(computation: Computation, lang: str = "sv") -> str:
                     + [fmt.amount(sum(per_year.values()), lang)])
     rows.append([word("sum", lang)] + [fmt.amount(computation.year_total(y.key), lang) for y in years]
                 + [fmt.amount(computation.total, lang)])
-    return "\n".join([_title(computation, lang), "", render_table(header, rows, left=1)])
+    return "\n".join([_title(computation, lang), "", render_table(header, rows, "l" + "r" * (len(years) + 1))])
 
 
 def formula_listing(computation: Computation, lang: str = "sv") -> str:
@@ -114,12 +115,15 @@ def formula_listing(computation: Computation, lang: str = "sv") -> str:
             cell = computation.cell(line.name, y.key)
             if line.in_kind and not line.quantified:
                 text = f"{word('in_kind', lang)}: {line.party} ({word('not_stated', lang)})"
-                rows.append([_clip(line.name, NAME_WIDTH), text, ""])
+                rows.append([_clip(line.name, NAME_WIDTH), "", text])
                 continue
             if cell.formula is None:
                 continue
-            rows.append([_clip(line.name, NAME_WIDTH), cell.formula_text(lang), fmt.money(cell.amount, lang)])
-        rows.append([f"{word('sum', lang)} {y.label(lang)}", "", fmt.money(computation.year_total(y.key), lang)])
-        out.append(render_table(["", "", ""], rows, left=2).split("\n", 2)[2])
+            text = word("stated", lang) if cell.formula.stated else cell.formula_text(lang)
+            if line.in_kind:
+                text += f" ({word('in_kind', lang)}: {line.party})"
+            rows.append([_clip(line.name, NAME_WIDTH), fmt.money(cell.amount, lang), text])
+        rows.append([f"{word('sum', lang)} {y.label(lang)}", fmt.money(computation.year_total(y.key), lang), ""])
+        out.append(render_table(["", "", ""], rows, "lrl").split("\n", 2)[2])
     out += ["", f"{word('total', lang)}: {fmt.money(computation.total, lang)}"]
     return "\n".join(out)
