@@ -21,7 +21,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "file.empty": ("filen är tom: skriv en budget (se exemplen i examples/)",
                    "the file is empty: write a budget (see examples/)"),
     "file.encoding": ("filen är inte sparad som UTF-8 (ett tecken på raden går inte att läsa); spara den som UTF-8",
-                      "the file is not UTF-8 (byte {byte} at offset {offset}); save it as UTF-8"),
+                      "the file is not saved as UTF-8 (a character on the line cannot be read); save it as UTF-8"),
     "file.format": ("okänt filformat {suffix!r}: använd .yaml, .yml, .toml eller .json",
                     "unknown file format {suffix!r}: use .yaml, .yml, .toml or .json"),
     "file.too_large": ("filen är för stor ({size} byte; högst {limit})",
