@@ -7,7 +7,7 @@ from fractions import Fraction
 
 import pytest
 
-from grantcalc.money import NumberError, exact, is_percent_text, to_decimal, to_rate
+from grantcalc.money import NumberError, is_percent_text, to_decimal, to_rate
 
 
 @pytest.mark.parametrize(("value", "expected"), [
@@ -146,9 +146,3 @@ def test_to_rate_rejects_bool_and_nan():
 def test_is_percent_text(value, expected):
     assert is_percent_text(value) is expected
 
-
-def test_exact_is_the_exact_rational():
-    assert exact(Decimal("1.42")) == Fraction(142, 100)
-    assert exact(Decimal("0.1")) == Fraction(1, 10)  # not the binary approximation
-    assert exact(7) == Fraction(7)
-    assert type(exact(Decimal("2.5"))) is Fraction

@@ -11,7 +11,7 @@ problems found in one run), :class:`SourceError` for a file that cannot be read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
@@ -65,9 +65,6 @@ class Problem:
         prefix = "".join(f"{p}: " for p in parts)
         word = "" if self.severity is Severity.error else f"{severity_word(self.severity, lang)}: "
         return f"{prefix}{word}{self.message(lang)}"
-
-    def located(self, file: str | None, line: int | None) -> Problem:
-        return replace(self, file=file, line=line)
 
     def __str__(self) -> str:
         return self.format("en")

@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from fractions import Fraction
 
-__all__ = ["to_decimal", "to_rate", "exact", "is_percent_text", "NumberError"]
+__all__ = ["to_decimal", "to_rate", "is_percent_text", "NumberError"]
 
 
 class NumberError(ValueError):
@@ -68,9 +67,7 @@ def to_decimal(value: object) -> Decimal:
         if is_percent_text(value):
             raise NumberError("percent_not_allowed", value)
         result = _parse_text(value)
-    elif isinstance(value, Fraction):
-        raise NumberError("not_a_number", value)
-    else:
+    else:  # Fraction, None, containers…: not a number a user gives
         raise NumberError("not_a_number", value)
     if not result.is_finite():
         raise NumberError("not_finite", value)
@@ -93,7 +90,3 @@ def to_rate(value: object) -> Decimal:
             raise NumberError("not_a_number", value) from err
     return to_decimal(value)
 
-
-def exact(value: Decimal | int) -> Fraction:
-    """The exact rational value of a Decimal (no rounding, no float)."""
-    return Fraction(value)

@@ -70,9 +70,6 @@ class _Line(_Model):
 
     in_kind: ClassVar[bool] = False  # True for InKindLine
 
-    def year_values(self, key: int) -> _YearValues | None:
-        return self.by_year.get(key)
-
     def value(self, field: str, key: int):
         """The line's ``field`` for budget year ``key``, with ``by_year`` applied."""
         override = self.by_year.get(key)

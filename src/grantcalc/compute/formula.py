@@ -23,7 +23,7 @@ Value = Fraction | Decimal | int
 class Term:
     """One factor of a product. ``unit`` says how it reads:
 
-    kr, kr/month, kr/year, kr/hour, kr/place (money); factor; percent;
+    kr, kr/month, kr/year, kr/hour (money); factor; percent;
     months; year_share (months/12); count (with ``label``); hours; places.
     ``divide`` makes it a divisor (``÷ 15 platser``).
     """
@@ -41,8 +41,7 @@ class Term:
         if u == "kr":
             return fmt.money(v, lang, max_decimals=self.places, truncate=exact)
         if u.startswith("kr/"):
-            per = {"month": ("mån", "month"), "year": ("år", "year"), "hour": ("tim", "hour"),
-                   "place": ("plats", "place")}[u[3:]]
+            per = {"month": ("mån", "month"), "year": ("år", "year"), "hour": ("tim", "hour")}[u[3:]]
             return f"{fmt.money(v, lang, max_decimals=self.places, truncate=exact)}/{per[0] if sv else per[1]}"
         if u == "factor":
             return fmt.factor(v, lang)
