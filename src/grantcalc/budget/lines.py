@@ -70,6 +70,11 @@ class _Line(_Model):
 
     in_kind: ClassVar[bool] = False  # True for InKindLine
 
+    @property
+    def has_amount(self) -> bool:
+        """False only for a contribution in kind whose amount the document does not state."""
+        return True
+
     def value(self, field: str, key: int):
         """The line's ``field`` for budget year ``key``, with ``by_year`` applied."""
         override = self.by_year.get(key)
@@ -245,7 +250,7 @@ class InKindLine(_Line):
         return self
 
     @property
-    def quantified(self) -> bool:
+    def has_amount(self) -> bool:
         return self.amount is not None or self.amounts is not None
 
 

@@ -74,9 +74,8 @@ def cost_table(computation: Computation, lang: str = "sv") -> str:
         name = line.name
         if line.in_kind:
             name = f"{name} ({word('in_kind', lang)}: {line.party})"
-        unquantified = line.in_kind and not line.quantified
-        cells = ["–" if unquantified else fmt.amount(computation.amount(line.name, y.key), lang) for y in years]
-        total = "–" if unquantified else fmt.amount(computation.line_total(line.name), lang)
+        cells = [fmt.amount(computation.amount(line.name, y.key), lang) if line.has_amount else "–" for y in years]
+        total = fmt.amount(computation.line_total(line.name), lang) if line.has_amount else "–"
         rows.append([_clip(budget.category(line.category).name(lang), 24), _clip(name, NAME_WIDTH), *cells, total])
     rows.append([word("sum", lang), ""] + [fmt.amount(computation.year_total(y.key), lang) for y in years]
                 + [fmt.amount(computation.total, lang)])
@@ -92,9 +91,13 @@ def category_table(computation: Computation, lang: str = "sv") -> str:
     budget = computation.budget
     years = computation.years
     header = [word("category", lang)] + [y.label(lang) for y in years] + [word("total", lang)]
+    with_amounts = {budget.category(ln.category).key for ln in budget.lines if ln.has_amount}
     rows = []
     for key, per_year in computation.category_totals().items():
         name = budget.category(key).name(lang)
+        if key not in with_amounts:  # only contributions whose amounts the document does not state
+            rows.append([name] + ["–"] * (len(years) + 1))
+            continue
         rows.append([name] + [fmt.amount(per_year[y.key], lang) for y in years]
                     + [fmt.amount(sum(per_year.values()), lang)])
     rows.append([word("sum", lang)] + [fmt.amount(computation.year_total(y.key), lang) for y in years]
@@ -113,7 +116,7 @@ def formula_listing(computation: Computation, lang: str = "sv") -> str:
         rows = []
         for line in budget.lines:
             cell = computation.cell(line.name, y.key)
-            if line.in_kind and not line.quantified:
+            if not line.has_amount:
                 text = f"{word('in_kind', lang)}: {line.party} ({word('not_stated', lang)})"
                 rows.append([_clip(line.name, NAME_WIDTH), "", text])
                 continue
