@@ -21,14 +21,36 @@ __all__ = ["main"]
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
 
 
+# argparse's own words, in Swedish: the users of this command read Swedish first
+_ARGPARSE_SV = {
+    "usage: ": "användning: ",
+    "positional arguments": "argument",
+    "options": "flaggor",
+    "show this help message and exit": "visa den här hjälpen och avsluta",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fel: %(message)s\n",
+    "the following arguments are required: %s": "följande argument saknas: %s",
+    "unrecognized arguments: %s": "okända argument: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ogiltigt val: %(value)r (välj bland %(choices)s)",
+    "expected one argument": "väntade ett argument",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+    "ambiguous option: %(option)s could match %(matches)s": "tvetydig flagga: %(option)s kan vara %(matches)s",
+}
+
+
+def _swedish(text: str) -> str:
+    return _ARGPARSE_SV.get(text, text)
+
+
 def _parser() -> argparse.ArgumentParser:
     from grantcalc import __version__
 
+    argparse._ = _swedish  # argparse looks its messages up through this module-level gettext alias
     parser = argparse.ArgumentParser(
         prog="grantcalc",
         description="Beräkna, kontrollera och skriv budgeten i en ansökan (samordningsförbund, ESF, Arvsfonden).",
     )
-    parser.add_argument("--version", action="version", version=f"grantcalc {__version__}")
+    parser.add_argument("--version", action="version", version=f"grantcalc {__version__}",
+                        help="visa versionen och avsluta")
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO")
 
     show = sub.add_parser("show", help="visa kostnadsbudgeten per budgetår",
