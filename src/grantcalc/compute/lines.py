@@ -44,10 +44,6 @@ class Result:
 ZERO = Result(Fraction(0))
 
 
-def _f(value: Decimal | int | None) -> Fraction:
-    return Fraction(value) if value is not None else ONE
-
-
 # --- salary ------------------------------------------------------------------
 
 def _raise_dates(line: SalaryLine, since: date, until: date) -> list[date]:
@@ -123,7 +119,7 @@ def salary(line: SalaryLine, slices: list[Slice], period_start: date, proration:
             else:
                 pieces = _pieces(sl, [d for d in pending if d <= sl.end], proration)
         on_cost = Fraction(line.value("on_cost", key))
-        fte = _f(line.value("fte", key)) if not line.hourly else ONE
+        fte = Fraction(line.value("fte", key) or 1) if not line.hourly else ONE  # FTE defaults to full time
         products, exact = [], Fraction(0)
         for i, months in enumerate(pieces):
             if i:
@@ -189,8 +185,9 @@ def places(line: PlacesLine, slices: list[Slice]) -> dict[int, Result]:
         if count != per:
             terms += (Term(count, "places", label=str(per) if per != 1 else None),)
         rule = line.annual_rounding.rule() if line.annual_rounding else None
-        annual = Fraction(round_value(annual_exact, rule)) if rule else annual_exact
-        first = Step((terms,), annual_exact, round_value(annual_exact, rule) if rule else None, rule, per_year=True)
+        annual_rounded = round_value(annual_exact, rule) if rule else None
+        annual = Fraction(annual_rounded) if rule else annual_exact
+        first = Step((terms,), annual_exact, annual_rounded, rule, per_year=True)
         if sl.months == TWELVE:
             out[key] = Result(annual, (first,))
             continue
@@ -260,15 +257,18 @@ def one_off(line: OneOffLine, slices: list[Slice]) -> dict[int, Result]:
     return out
 
 
+def _amounts(amounts: dict[int, Decimal], slices: list[Slice]) -> dict[int, Result]:
+    """Amounts stated per budget year; years left out are 0."""
+    return {sl.year.key: _stated(amounts[sl.year.key]) if sl.year.key in amounts else ZERO for sl in slices}
+
+
 def explicit(line: ExplicitLine, slices: list[Slice]) -> dict[int, Result]:
-    return {sl.year.key: _stated(line.amounts[sl.year.key]) if sl.year.key in line.amounts else ZERO
-            for sl in slices}
+    return _amounts(line.amounts, slices)
 
 
 def in_kind(line: InKindLine, slices: list[Slice]) -> dict[int, Result]:
     if line.amounts is not None:
-        return {sl.year.key: _stated(line.amounts[sl.year.key]) if sl.year.key in line.amounts else ZERO
-                for sl in slices}
+        return _amounts(line.amounts, slices)
     if line.amount is not None:
         return recurring(line, slices)
     return {sl.year.key: ZERO for sl in slices}
