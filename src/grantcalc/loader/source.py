@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import warnings
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
@@ -193,7 +194,9 @@ def _parse_yaml(text: str, name: str) -> Source:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     try:
-        doc = _yaml().load(text)
+        with warnings.catch_warnings():  # e.g. a reused anchor: legal YAML, not the user's concern
+            warnings.simplefilter("ignore")
+            doc = _yaml().load(text)
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -331,7 +334,9 @@ class _DuplicateKey(Exception):
 def _positions_from_yaml(text: str) -> dict[PathT, int]:
     """Lines of keys in a JSON or TOML-free text, read through the YAML parser (best effort)."""
     try:
-        doc = _yaml().load(text)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            doc = _yaml().load(text)
         positions: dict[PathT, int] = {(): 1}
         _plain_doc(doc, "", positions)
         return positions
