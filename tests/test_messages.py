@@ -41,4 +41,4 @@ def test_a_problem_formats_with_place_and_severity():
     assert p.format("en") == "budget.yaml:14: lines[2].fte: must be greater than 0"
     w = Problem("plausibility.fte_people", Severity.warning, ("lines", 0, "fte"), {"fte": Decimal("2.5"), "people": 2},
                 "b.yaml", 9)
-    assert w.format() == "b.yaml:9: lines[0].fte: varning: 2,5 tjänst är mer än 2 personer kan bära"
+    assert w.format() == "b.yaml:9: lines[0].fte: varning: 250\u00a0% tjänst är mer än 2 personer kan bära"

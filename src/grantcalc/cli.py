@@ -1,6 +1,8 @@
-"""The command line: ``grantcalc show``, ``grantcalc new``, ``grantcalc schema``.
+"""The command line: ``grantcalc show``, ``check``, ``new`` and ``schema``.
 
-Exit status: 0 done; 2 a file unreadable or invalid, or a usage error.
+Exit status: 0 done; 1 ``check`` found an error (or, with ``--strict``, a
+warning) or a budget that does not balance; 2 a file unreadable or invalid, or
+a usage error.
 Problems are printed to standard error as ``file:line: field: message`` in
 Swedish (``--lang en`` for English); a traceback is never shown for a user's
 mistake. Set ``GRANTCALC_DEBUG=1`` to see one for an internal error.
@@ -61,6 +63,21 @@ def _parser() -> argparse.ArgumentParser:
                       help="en rad per kostnadsrad (line) eller per kostnadsslag (category)")
     show.add_argument("--formulas", action="store_true", help="visa formeln bakom varje belopp, år för år")
 
+    check = sub.add_parser(
+        "check", help="kontrollera budgetar: balans mot finansieringen, angivna belopp, rimlighet",
+        description="Beräkna och granska budgetar: kostnader mot finansiering år för år, sökt belopp, "
+                    "belopp och formler som ansökan anger, löneökningar, månader, tids- och aktivitetsplan. "
+                    "Slutstatus 0: allt balanserar och inga fel; 1: fel (med --strict även varningar); "
+                    "2: en fil kan inte läsas eller är ogiltig.")
+    check.add_argument("budgets", metavar="BUDGET", nargs="+", help="budgetfiler (.yaml, .toml, .json; - för standard in)")
+    check.add_argument("--format", choices=("text", "json", "github"),
+                       help="text (standard), json eller github (GitHub Actions-anteckningar; "
+                            "väljs av sig själv under GitHub Actions)")
+    check.add_argument("--strict", action="store_true", help="varningar räknas som fel (slutstatus 1)")
+    check.add_argument("--lang", choices=("sv", "en"), help="språk (standard: budgetens, annars sv)")
+    check.add_argument("--implied", action="store_true",
+                       help="visa också vad angivna klumpsummor innebär (t.ex. påslaget bakom en lönesumma)")
+
     new = sub.add_parser("new", help="skapa en ny budgetfil att fylla i",
                          description="Skapa en ny budgetfil med kommentarer på svenska, klar att fylla i.")
     new.add_argument("output", metavar="FIL", help="den nya budgetfilen, t.ex. budget.yaml")
@@ -90,6 +107,53 @@ def _show(args: argparse.Namespace) -> int:
     _print_problems(budget.warnings, lang)
     print(budget.compute().table(lang, by=args.by, formulas=args.formulas))
     return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    from grantcalc.check.result import finding_dict
+    from grantcalc.loader import load
+    from grantcalc.report.check import github_report, json_report
+
+    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    status = EXIT_OK
+    items: list[dict] = []
+    texts: list[str] = []
+    many = len(args.budgets) > 1
+    for name in args.budgets:
+        lang = args.lang or "sv"
+        try:
+            budget = load(name)
+        except GrantcalcError as err:
+            status = EXIT_INVALID
+            shown = "<stdin>" if name == "-" else name
+            if fmt == "json":
+                items.append({"file": shown, "ok": False, "years": [], "costs": None, "financing": None,
+                              "findings": [finding_dict(p, lang) for p in err.problems]})
+            elif fmt == "github":
+                texts.append(github_report(err.problems, lang, shown))
+            else:
+                _print_problems(err.problems, lang)
+            continue
+        lang = args.lang or budget.language
+        result = budget.check(implied=args.implied)
+        if not result.ok(args.strict) and status == EXIT_OK:
+            status = EXIT_FINDINGS
+        if fmt == "json":
+            items.append(result.to_dict(lang, args.strict))
+        elif fmt == "github":
+            summary = (f"{result.file}: {len(result.errors)} fel, {len(result.warnings)} varningar, "
+                       f"{len(result.infos)} info" if lang == "sv" else
+                       f"{result.file}: {len(result.errors)} errors, {len(result.warnings)} warnings, "
+                       f"{len(result.infos)} infos")
+            texts.append("\n".join(filter(None, [github_report(result.findings, lang, result.file), summary])))
+        else:
+            report = result.report(lang)
+            texts.append(f"=== {result.file} ===\n{report}" if many else report)
+    if fmt == "json":
+        print(json_report(items))
+    elif texts:
+        print(("\n\n" if fmt == "text" else "\n").join(texts))
+    return status
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -140,7 +204,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_INVALID
     try:
-        return {"show": _show, "new": _new, "schema": _schema}[args.command](args)
+        return {"show": _show, "check": _check, "new": _new, "schema": _schema}[args.command](args)
     except BrokenPipeError:  # `grantcalc show … | head`
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK

@@ -104,6 +104,124 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "fiscal_year_start applies only to budget_years: fiscal"),
     "budget.duplicate_category": ("kostnadsslaget {name!r} är deklarerat två gånger",
                                   "the category {name!r} is declared twice"),
+    "financing.duplicate_funder": ("finansiären {name!r} finns redan som finansiär nr {number}",
+                                   "the funder {name!r} is already funder no. {number}"),
+    "financing.two_rests": ("bara en finansiär kan täcka resten (rest: true); {name!r} gör det redan",
+                            "only one funder can cover the rest (rest: true); {name!r} does already"),
+    "financing.two_applicants": ("bara en finansiär kan vara den sökta (applies: true); {name!r} är det redan",
+                                 "only one funder can be the one applied to (applies: true); {name!r} is already"),
+    "financing.line_twice": ("kostnadsraden {line!r} bärs redan av {name!r}",
+                             "the cost line {line!r} is carried by {name!r} already"),
+    "financing.in_kind_line_cash": ("{line!r} är en insats i natura och kan inte bäras kontant (in_kind: false)",
+                                    "{line!r} is a contribution in kind and cannot be carried in cash (in_kind: false)"),
+    "invalid.stated_figure": ("{value!r} är varken ett belopp eller en formel som \"42.350 kr × 1,42 × 3,5 = 210.479 kr\"",
+                              "{value!r} is neither an amount nor a formula such as \"42.350 kr × 1,42 × 3,5 = 210.479 kr\""),
+    # --- check: reconciliation (errors)
+    "balance.year": ("{year}: kostnaderna {costs} och finansieringen {financing} balanserar inte "
+                     "(finansiering − kostnader = {difference})",
+                     "{year}: costs {costs} and financing {financing} do not balance (financing − costs = {difference})"),
+    "balance.total": ("totalt: kostnaderna {costs} och finansieringen {financing} balanserar inte "
+                      "(finansiering − kostnader = {difference}); summan ska balansera mot finansieringsbudgeten",
+                      "in all: costs {costs} and financing {financing} do not balance (financing − costs = "
+                      "{difference}); the cost budget must balance the financing budget"),
+    "applied.differs": ("sökt belopp {stated} stämmer inte med finansieringen från {funder}, {computed} "
+                        "(skillnad {difference})",
+                        "the applied amount {stated} does not match the financing from {funder}, {computed} "
+                        "(difference {difference})"),
+    "applied.no_funder": ("sökt belopp anges ({stated}), men ingen finansiär är den sökta: markera den med applies: true",
+                          "an applied amount is stated ({stated}), but no funder is the one applied to: "
+                          "mark it with applies: true"),
+    "financing.rest_negative": ("{year}: de andra finansiärerna står för {others}, mer än kostnaderna {costs}; "
+                                "{funder} skulle få {amount}",
+                                "{year}: the other funders give {others}, more than the costs {costs}; "
+                                "{funder} would get {amount}"),
+    "financing.cap_year": ("{year}: {funder} finansierar {amount}, över taket {cap} per år (med {difference})",
+                           "{year}: {funder} finances {amount}, above its yearly ceiling {cap} (by {difference})"),
+    "financing.cap_total": ("{funder} finansierar {amount} totalt, över taket {cap} (med {difference})",
+                            "{funder} finances {amount} in all, above its ceiling {cap} (by {difference})"),
+    "financing.share": ("{year}: {funder} finansierar {amount}, men andelen {share} av {base} är {expected} "
+                        "(skillnad {difference})",
+                        "{year}: {funder} finances {amount}, but the share {share} of {base} is {expected} "
+                        "(difference {difference})"),
+    "financing.max_share": ("{funder} finansierar {amount} totalt, mer än högst {share} av {base}, {expected} "
+                            "(med {difference})",
+                            "{funder} finances {amount} in all, more than at most {share} of {base}, {expected} "
+                            "(by {difference})"),
+    # --- check: stated figures
+    "stated.line_year": ("{line}, {year}: ansökan anger {stated}, beräknat {computed} (skillnad {difference})",
+                         "{line}, {year}: the document states {stated}, computed {computed} (difference {difference})"),
+    "stated.line_total": ("{line}, totalt: ansökan anger {stated}, beräknat {computed} (skillnad {difference})",
+                          "{line}, total: the document states {stated}, computed {computed} (difference {difference})"),
+    "stated.costs_year": ("kostnadsbudgetens summa {year}: ansökan anger {stated}, beräknat {computed} "
+                          "(skillnad {difference})",
+                          "the cost budget's sum for {year}: the document states {stated}, computed {computed} "
+                          "(difference {difference})"),
+    "stated.costs_total": ("kostnadsbudgetens totalsumma: ansökan anger {stated}, beräknat {computed} "
+                           "(skillnad {difference})",
+                           "the cost budget's total: the document states {stated}, computed {computed} "
+                           "(difference {difference})"),
+    "stated.funder_year": ("{funder}, {year}: ansökan anger {stated}, beräknat {computed} (skillnad {difference})",
+                           "{funder}, {year}: the document states {stated}, computed {computed} "
+                           "(difference {difference})"),
+    "stated.funder_total": ("{funder}, totalt: ansökan anger {stated}, beräknat {computed} (skillnad {difference})",
+                            "{funder}, total: the document states {stated}, computed {computed} "
+                            "(difference {difference})"),
+    "stated.financing_year": ("finansieringsbudgetens summa {year}: ansökan anger {stated}, beräknat {computed} "
+                              "(skillnad {difference})",
+                              "the financing budget's sum for {year}: the document states {stated}, computed "
+                              "{computed} (difference {difference})"),
+    "stated.financing_total": ("finansieringsbudgetens totalsumma: ansökan anger {stated}, beräknat {computed} "
+                               "(skillnad {difference})",
+                               "the financing budget's total: the document states {stated}, computed {computed} "
+                               "(difference {difference})"),
+    "stated.plan_total": ("tids- och aktivitetsplanens summa: ansökan anger {stated}, aktiviteterna ger {computed} "
+                          "(skillnad {difference})",
+                          "the time and activity plan's sum: the document states {stated}, the activities give "
+                          "{computed} (difference {difference})"),
+    "stated.formula": ("{line}, {year}: formeln som den står, \u201d{text}\u201d, ger {product}, inte {result} "
+                       "(skillnad {difference})",
+                       "{line}, {year}: the formula as written, \u201c{text}\u201d, gives {product}, not {result} "
+                       "(difference {difference})"),
+    # --- check: months, raises, rates, plan (warnings)
+    "period.months": ("{year} budgeteras med {budgeted} månader, men perioden har {counted} månader det året "
+                      "({start} – {end}); hela budgeten räknar {budget_months} månader för en period på {period_months}",
+                      "{year} is budgeted with {budgeted} months, but the period has {counted} months that year "
+                      "({start} – {end}); the whole budget counts {budget_months} months for a period of "
+                      "{period_months}"),
+    "period.line_months": ("{line}, {year}: {budgeted} månader budgeteras, men raden löper {counted} månader det året",
+                           "{line}, {year}: {budgeted} months are budgeted, but the line runs {counted} months that year"),
+    "raise.salary": ("{line}, {year}: månadslönen {stated} följer inte den årliga löneökningen {rate}: "
+                     "{previous} × {factor} = {exact}, alltså {expected}; med den blir årets kostnad {impact} "
+                     "{more_or_less}",
+                     "{line}, {year}: the monthly salary {stated} does not follow the yearly raise {rate}: "
+                     "{previous} × {factor} = {exact}, so {expected}; with it the year costs {impact} {more_or_less}"),
+    "rate.conversion": ("{line}, {year}: räknar med {year_rate} i stället för radens {line_rate} (= {converted}); "
+                        "beloppet blir {stated} i stället för {expected} (skillnad {difference})",
+                        "{line}, {year}: counts {year_rate} instead of the line's {line_rate} (= {converted}); "
+                        "the amount is {stated} instead of {expected} (difference {difference})"),
+    "plan.costs": ("tids- och aktivitetsplanen: {activities} kostar {plan}, men kostnadsraderna de hör till "
+                   "({lines}) har {cost} för {years} (skillnad {difference})",
+                   "time and activity plan: {activities} cost {plan}, but the cost lines they belong to "
+                   "({lines}) have {cost} for {years} (difference {difference})"),
+    "plausibility.negative_line": ("{line} har ett negativt totalbelopp, {amount}",
+                                   "{line} has a negative total, {amount}"),
+    "plausibility.negative_year": ("{year}: kostnadsbudgetens summa är negativ, {amount}",
+                                   "{year}: the cost budget's sum is negative, {amount}"),
+    # --- check: what explicit amounts imply (info, on request)
+    "implied.on_cost": ("{line}, {year}: {amount} motsvarar påslaget {value} på {salary} × {fte} × {months} mån",
+                        "{line}, {year}: {amount} implies the on-cost factor {value} on {salary} × {fte} × "
+                        "{months} months"),
+    "implied.monthly_salary": ("{line}, {year}: {amount} motsvarar månadslönen {value} med {on_cost} × {fte} × "
+                               "{months} mån",
+                               "{line}, {year}: {amount} implies the monthly salary {value} with {on_cost} × {fte} × "
+                               "{months} months"),
+    "implied.fte": ("{line}, {year}: {amount} motsvarar tjänstgöringsgraden {value} med {salary} × {on_cost} × "
+                    "{months} mån",
+                    "{line}, {year}: {amount} implies {value} FTE with {salary} × {on_cost} × {months} months"),
+    "implied.change": ("{line}: kostnaden per månad ändras med {value} från {previous_year} till {year} "
+                       "({previous_monthly}/mån → {monthly}/mån)",
+                       "{line}: the cost per month changes by {value} from {previous_year} to {year} "
+                       "({previous_monthly}/month → {monthly}/month)"),
     # --- plausibility (warnings)
     "plausibility.on_cost_high": (
         "påslaget {value} är över 3 – menade du {suggestion}? (påslaget {suggestion} betyder {percent} % personalomkostnader)",
@@ -124,14 +242,31 @@ def severity_word(severity: str, lang: str = "sv") -> str:
 
 
 # parameters that are years or list indexes: never grouped ("2025", not "2 025")
-_VERBATIM = frozenset({"year", "first", "number"})
+_VERBATIM = frozenset({"year", "first", "number", "previous_year"})
+# parameters that are amounts of money: "1 085 966 kr"; differences carry their sign: "+1 kr"
+_MONEY = frozenset({"costs", "financing", "stated", "computed", "difference", "expected", "product", "result",
+                    "cap", "plan", "cost", "impact", "previous", "exact", "amount", "others", "base", "salary",
+                    "monthly", "previous_monthly"})
+_SIGNED = frozenset({"difference"})
+_PERCENT = frozenset({"rate", "share", "fte"})
 
 
-def _fmt(value: Any, lang: str) -> Any:
-    if isinstance(value, Decimal) or (isinstance(value, int) and not isinstance(value, bool)):
-        from grantcalc.formatting import number
+def _fmt(value: Any, lang: str, key: str = "") -> Any:
+    from fractions import Fraction
 
-        return number(value, lang)
+    if isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, str) for v in value):
+        return value[0] if lang == "sv" else value[1]  # a text given in both languages
+    if isinstance(value, (Decimal, Fraction)) or (isinstance(value, int) and not isinstance(value, bool)):
+        from grantcalc import formatting as fmt
+
+        if key in _MONEY:
+            text = fmt.money(value, lang)
+            return ("+" + text) if key in _SIGNED and value > 0 else text
+        if key in _PERCENT:
+            return fmt.percent(value, lang)
+        if key in ("factor", "on_cost"):
+            return fmt.factor(value, lang)
+        return fmt.number(value, lang)
     return value
 
 
@@ -140,7 +275,7 @@ def render(code: str, params: dict[str, Any], lang: str = "sv", fallback: str | 
     if entry is None:
         return fallback or code
     template = entry[0] if lang == "sv" else entry[1]
-    values = {k: v if k in _VERBATIM else _fmt(v, lang) for k, v in params.items()}
+    values = {k: v if k in _VERBATIM and not isinstance(v, tuple) else _fmt(v, lang, k) for k, v in params.items()}
     suggestion = params.get("did_you_mean")
     values["hint"] = (f" (menade du {suggestion!r}?)" if lang == "sv" else f" (did you mean {suggestion!r}?)") \
         if suggestion else ""

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-__all__ = ["to_decimal", "to_rate", "is_percent_text", "NumberError"]
+__all__ = ["to_decimal", "to_rate", "is_percent_text", "document_number", "NumberError"]
 
 
 class NumberError(ValueError):
@@ -90,3 +90,29 @@ def to_rate(value: object) -> Decimal:
             raise NumberError("not_a_number", value) from err
     return to_decimal(value)
 
+
+
+_DOCUMENT_DOTS = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
+
+
+def document_number(text: str) -> Decimal:
+    """A number as a Swedish document prints it: ``42.350`` is 42 350 (a dot before
+    exactly three digits groups thousands), ``1,42`` has a decimal comma,
+    ``"150 %"`` is 1.5. Used for figures transcribed from a document
+    (stated amounts and formulas as written), where ``42.350 kr`` never means 42,35.
+    """
+    raw = text
+    s = _CURRENCY.sub("", text.strip()).replace("\u2212", "-")
+    s = _SPACES.sub("", s)
+    if s.endswith("%"):
+        return document_number(s[:-1]) / 100
+    if _DOCUMENT_DOTS.match(s):
+        s = s.replace(".", "")
+    try:
+        return to_decimal(s) if s else _fail(raw)
+    except NumberError:
+        raise NumberError("not_a_number", raw) from None
+
+
+def _fail(value: str) -> Decimal:
+    raise NumberError("not_a_number", value)

@@ -17,13 +17,14 @@ from typing import Annotated, ClassVar, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from grantcalc.budget.stated import StatedRow
 from grantcalc.budget.types import (
     Factor, Money, MonthDay, Months, Number, PositiveMoney, PositiveNumber, Rate, Share, Text, YearKey,
 )
 from grantcalc.rounding import RoundingMode, RoundingRule
 
 __all__ = [
-    "Rounding", "Raise", "Base",
+    "Rounding", "Raise", "Base", "Basis",
     "SalaryLine", "PlacesLine", "RecurringLine", "PerUnitLine", "OneOffLine", "ExplicitLine",
     "PercentageLine", "InKindLine", "Line", "LINE_KINDS", "KIND_NAMES_SV", "HOURS_PER_YEAR",
 ]
@@ -67,6 +68,8 @@ class _Line(_Model):
     end: dt.date | None = Field(None, description="last day of the line, inside the project period")
     rounding: Rounding | None = Field(None, description="overrides the budget's rounding for this line")
     by_year: dict[YearKey, _YearValues] = Field(default_factory=dict)
+    stated: StatedRow = Field(
+        default_factory=dict, description="the line's figures as the document states them: {2024: …, total: …}")
 
     in_kind: ClassVar[bool] = False  # True for InKindLine
 
@@ -198,11 +201,24 @@ class OneOffLine(_Line):
         return self
 
 
+class Basis(_Model):
+    """What a document states beside a lump sum, e.g. "150 %, 35 000 kr/mån".
+
+    Given any two of monthly salary, FTE and on-cost factor, ``grantcalc check
+    --implied`` tells what the amounts imply for the third.
+    """
+
+    monthly_salary: PositiveMoney | None = None
+    fte: Share | None = None
+    on_cost: Factor | None = None
+
+
 class ExplicitLine(_Line):
     """Amounts per budget year as a document states them (years left out are 0)."""
 
     kind: Literal["explicit"] = "explicit"
     amounts: dict[YearKey, Number]
+    basis: Basis | None = Field(None, description="what the document states beside the amounts (salary, FTE)")
 
 
 class Base(_Model):

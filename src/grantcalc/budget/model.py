@@ -19,16 +19,20 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from grantcalc.budget.categories import BUILTIN, Category, normalise
+from grantcalc.budget.financing import Funder
 from grantcalc.budget.lines import Line, Rounding
+from grantcalc.budget.plan import Activity
+from grantcalc.budget.stated import Stated, StatedRow
 from grantcalc.budget.types import Months, Text, YearKey
 from grantcalc.errors import BudgetError, Problem, Severity
 from grantcalc.periods import BudgetYear, Proration, YearScheme, budget_years
 
 if TYPE_CHECKING:
+    from grantcalc.check import CheckResult
     from grantcalc.compute import Computation
     from grantcalc.loader.source import Source
 
-__all__ = ["Budget", "Project", "Party", "Contact", "Period", "CategorySpec"]
+__all__ = ["Budget", "Project", "Party", "Contact", "Period", "CategorySpec", "Statement"]
 
 
 class _Model(BaseModel):
@@ -94,14 +98,28 @@ class CategorySpec(_Model):
         return value
 
 
+class Statement(_Model):
+    """What a document states about the budget as a whole (*vad ansökan anger*)."""
+
+    costs: StatedRow = Field(default_factory=dict, description="the cost budget's Summa row: per year and total")
+    financing: StatedRow = Field(default_factory=dict, description="the financing budget's Summa row")
+    applied_amount: Stated | None = Field(None, description="sökt belopp, as the document states it")
+    plan: Stated | None = Field(None, description="the time and activity plan's Summa")
+
+
 class Budget(_Model):
-    """A grant application's budget (*kostnadsbudget*)."""
+    """A grant application's budget (*kostnadsbudget*) and its financing (*finansieringsbudget*)."""
 
     project: Project
     period: Period
     rounding: Rounding = Field(default_factory=Rounding, description="budget-wide rounding of every line-year cell")
     categories: list[CategorySpec] = Field(default_factory=list)
     lines: list[Line] = Field(min_length=1)
+    financing: list[Funder] = Field(
+        default_factory=list,
+        description="finansiärer; left out: the project's funder covers the costs and in-kind lines their parties")
+    plan: list[Activity] = Field(default_factory=list, description="tids- och aktivitetsplan")
+    stated: Statement = Field(default_factory=Statement, description="figures as the document states them")
 
     _source: Source | None = PrivateAttr(None)  # set by the loader when read from a file
     _warnings: list[Problem] = PrivateAttr(default_factory=list)
@@ -112,8 +130,8 @@ class Budget(_Model):
 
         problems = validate_budget(self)
         errors = [p for p in problems if p.severity is Severity.error]
-        if errors:
-            raise BudgetError(errors)
+        if errors:  # every problem in one run: the warnings too
+            raise BudgetError(problems)
         self._warnings = [p for p in problems if p.severity is not Severity.error]
         return self
 
@@ -171,9 +189,22 @@ class Budget(_Model):
     def language(self) -> str:
         return self.project.language
 
+    def funder(self, name: str) -> Funder:
+        for funder in self.financing:
+            if funder.name == name:
+                return funder
+        raise KeyError(name)
+
     # --- the pipeline --------------------------------------------------------
     def compute(self) -> Computation:
         """Compute every line per budget year (see :mod:`grantcalc.compute`)."""
         from grantcalc.compute import compute
 
         return compute(self)
+
+    def check(self, *, implied: bool = False) -> CheckResult:
+        """Compute and audit the budget (see :mod:`grantcalc.check`); ``implied`` adds
+        what explicit amounts imply (info)."""
+        from grantcalc.check import check
+
+        return check(self, implied=implied)

@@ -19,7 +19,7 @@ from grantcalc.money import NumberError, is_percent_text, to_decimal, to_rate
 
 __all__ = [
     "Number", "Money", "PositiveMoney", "PositiveNumber", "Months", "Factor", "Share", "Rate",
-    "YearKey", "MonthDay", "Text",
+    "YearKey", "MonthDay", "Text", "Portion",
 ]
 
 _NUMBER_TEXT = r"^\s*[+\-\u2212]?[\d\s\u00a0.,_']+\s*(kr|kronor|SEK)?\s*$"
@@ -89,6 +89,8 @@ Share = Annotated[Decimal, BeforeValidator(_share), Field(gt=0), WithJsonSchema(
     {**_PERCENT_SCHEMA, "description": "1.5 or \"150 %\""})]
 Rate = Annotated[Decimal, BeforeValidator(_rate), Field(ge=0), WithJsonSchema(
     {**_PERCENT_SCHEMA, "description": "\"3,3 %\" or 0.033"})]
+Portion = Annotated[Decimal, BeforeValidator(_percent), Field(ge=0, le=1), WithJsonSchema(
+    {**_PERCENT_SCHEMA, "description": "a share from 0 to 100 %: \"50 %\" or 0.5"})]
 
 
 _FISCAL_KEY = re.compile(r"^\s*(\d{4})\s*/\s*(\d{2}|\d{4})\s*$")

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from grantcalc.budget.categories import normalise
+from grantcalc.budget.stated import TOTAL
 from grantcalc.budget.lines import (
     ExplicitLine, InKindLine, OneOffLine, PercentageLine, SalaryLine,
 )
@@ -58,8 +59,9 @@ def validate_budget(budget: Budget) -> list[Problem]:
             add(Problem("budget.unknown_year", path=path, params={"year": key, "years": year_list}))
 
     def check_date(day, path: tuple) -> None:
+        # a warning: the computation keeps what lies inside the period
         if day is not None and not (period.start <= day <= period.end):
-            add(Problem("budget.date_outside", path=path, params={
+            add(Problem("budget.date_outside", Severity.warning, path=path, params={
                 "date": day.isoformat(), "start": period.start.isoformat(), "end": period.end.isoformat()}))
 
     for key in period.months:
@@ -102,24 +104,43 @@ def validate_budget(budget: Budget) -> list[Problem]:
             if line.year is not None:
                 check_year(line.year, at + ("year",))
             check_date(line.date, at + ("date",))
+        for key in line.stated:
+            if key != TOTAL:
+                check_year(key, at + ("stated", key))
         if isinstance(line, SalaryLine):
             _salary_plausibility(line, at, add)
 
-    # percentage lines: references and cycles
+    def check_line_ref(ref: str, path: tuple) -> None:
+        if ref not in names:
+            add(Problem("budget.unknown_line", path=path, params={"name": ref, "did_you_mean": did_you_mean(ref, names)}))
+
+    def check_category_ref(ref: str, path: tuple) -> None:
+        if normalise(ref) not in index:
+            add(Problem("budget.unknown_category", path=path, params={
+                "name": ref, "did_you_mean": did_you_mean(ref, known_categories), "known": ", ".join(known_categories)}))
+
+    # percentage lines: references (cycles below, once every reference is known)
     for i, line in enumerate(budget.lines):
-        if not isinstance(line, PercentageLine):
-            continue
-        at = ("lines", i, "of")
-        for field in ("lines", "exclude_lines"):
-            for j, ref in enumerate(getattr(line.of, field)):
-                if ref not in names:
-                    add(Problem("budget.unknown_line", path=at + (field, j),
-                                params={"name": ref, "did_you_mean": did_you_mean(ref, names)}))
-        for field in ("categories", "exclude_categories"):
-            for j, ref in enumerate(getattr(line.of, field)):
-                if normalise(ref) not in index:
-                    add(Problem("budget.unknown_category", path=at + (field, j), params={
-                        "name": ref, "did_you_mean": did_you_mean(ref, known_categories), "known": ", ".join(known_categories)}))
+        if isinstance(line, PercentageLine):
+            _check_base_refs(line.of, ("lines", i, "of"), check_line_ref, check_category_ref)
+
+    _validate_financing(budget, add, check_year, check_line_ref, check_category_ref)
+    for key in budget.stated.costs:
+        if key != TOTAL:
+            check_year(key, ("stated", "costs", key))
+    for key in budget.stated.financing:
+        if key != TOTAL:
+            check_year(key, ("stated", "financing", key))
+    for i, activity in enumerate(budget.plan):
+        at = ("plan", i)
+        check_date(activity.start, at + ("start",))
+        check_date(activity.end, at + ("end",))
+        if activity.start and activity.end and activity.end < activity.start:
+            add(Problem("budget.line_dates", path=at + ("end",),
+                        params={"start": activity.start.isoformat(), "end": activity.end.isoformat()}))
+        for j, ref in enumerate(activity.lines):
+            check_line_ref(ref, at + ("lines", j))
+
     if not any(p.severity is Severity.error for p in problems):
         try:
             percentage_order(budget)
@@ -130,6 +151,58 @@ def validate_budget(budget: Budget) -> list[Problem]:
             if isinstance(line, PercentageLine) and not base_lines(budget, line):
                 add(Problem("budget.empty_base", Severity.warning, path=("lines", i, "of")))
     return problems
+
+
+def _check_base_refs(base, at: tuple, check_line_ref, check_category_ref) -> None:
+    for field in ("lines", "exclude_lines"):
+        for j, ref in enumerate(getattr(base, field)):
+            check_line_ref(ref, at + (field, j))
+    for field in ("categories", "exclude_categories"):
+        for j, ref in enumerate(getattr(base, field)):
+            check_category_ref(ref, at + (field, j))
+
+
+def _validate_financing(budget: Budget, add, check_year, check_line_ref, check_category_ref) -> None:
+    """Funders: unique names, one rest and one applying funder, known lines, categories and years,
+    and no cost line carried twice."""
+    seen: dict[str, int] = {}
+    carried: dict[str, str] = {}
+    rest = applies = None
+    for i, funder in enumerate(budget.financing):
+        at = ("financing", i)
+        if funder.name in seen:
+            add(Problem("financing.duplicate_funder", path=at + ("name",),
+                        params={"name": funder.name, "number": seen[funder.name] + 1}))
+        seen.setdefault(funder.name, i)
+        if funder.rest:
+            if rest is not None:
+                add(Problem("financing.two_rests", path=at + ("rest",), params={"name": rest}))
+            rest = rest or funder.name
+        if funder.applies:
+            if applies is not None:
+                add(Problem("financing.two_applicants", path=at + ("applies",), params={"name": applies}))
+            applies = applies or funder.name
+        for j, ref in enumerate(funder.lines):
+            check_line_ref(ref, at + ("lines", j))
+            if ref in carried:
+                add(Problem("financing.line_twice", path=at + ("lines", j), params={"line": ref, "name": carried[ref]}))
+            carried.setdefault(ref, funder.name)
+            try:
+                line = budget.line(ref)
+            except KeyError:
+                continue
+            if line.in_kind and funder.in_kind is False:
+                add(Problem("financing.in_kind_line_cash", path=at + ("lines", j), params={"line": ref}))
+        if funder.of is not None:
+            _check_base_refs(funder.of, at + ("of",), check_line_ref, check_category_ref)
+        for key in funder.amounts or {}:
+            check_year(key, at + ("amounts", key))
+        for key in funder.stated:
+            if key != TOTAL:
+                check_year(key, at + ("stated", key))
+        if funder.cap is not None and isinstance(funder.cap.per_year, dict):
+            for key in funder.cap.per_year:
+                check_year(key, at + ("cap", "per_year", key))
 
 
 def _salary_plausibility(line: SalaryLine, at: tuple, add) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from grantcalc.budget.model import Budget
+    from grantcalc.compute.financing import Financing
 
 __all__ = ["Cell", "Computation"]
 
@@ -106,6 +108,18 @@ class Computation:
             for y in self.years:
                 row[y.key] += self._cells[(line.name, y.key)].amount
         return out
+
+    @cached_property
+    def financing(self) -> Financing:
+        """The financing budget: who pays what per budget year, and the amount applied for."""
+        from grantcalc.compute.financing import finance
+
+        return finance(self)
+
+    @property
+    def applied_amount(self):
+        """*Sökt belopp*: the cash amount of the funder applied to (None if there is none)."""
+        return self.financing.applied_amount
 
     # --- frames -----------------------------------------------------------------
     def to_frame(self, form: str = "long", *, lang: str | None = None, totals: bool = True) -> pd.DataFrame:

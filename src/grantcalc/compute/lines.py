@@ -46,7 +46,7 @@ ZERO = Result(Fraction(0))
 
 # --- salary ------------------------------------------------------------------
 
-def _raise_dates(line: SalaryLine, since: date, until: date) -> list[date]:
+def raise_dates(line: SalaryLine, since: date, until: date) -> list[date]:
     if line.annual_raise is None:
         return []
     month, day = line.annual_raise.effective
@@ -90,7 +90,7 @@ def salary(line: SalaryLine, slices: list[Slice], period_start: date, proration:
     wage = Fraction(line.hourly_rate if line.hourly_rate is not None else line.monthly_salary)
     ref = line.start or period_start
     until = max((s.year.end for s in slices), default=ref)
-    pending = _raise_dates(line, ref, until)
+    pending = raise_dates(line, ref, until)
     rate = Fraction(raise_.rate) if raise_ else Fraction(0)
     rule = raise_.rounding.rule() if raise_ and raise_.rounding else None
 

@@ -1,0 +1,95 @@
+"""The result of a check: findings, totals, and whether the budget passes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from grantcalc.errors import Problem, Severity, format_path
+
+if TYPE_CHECKING:
+    from grantcalc.budget.model import Budget
+    from grantcalc.compute.computation import Computation
+
+__all__ = ["CheckResult"]
+
+_ORDER = {Severity.error: 0, Severity.warning: 1, Severity.info: 2}
+
+
+@dataclass
+class CheckResult:
+    budget: Budget
+    computation: Computation
+    findings: list[Problem] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # errors first, then warnings, then infos; within each, in file order
+        self.findings = sorted(self.findings, key=lambda p: (_ORDER[p.severity], p.line or 0))
+
+    @property
+    def file(self) -> str | None:
+        source = self.budget.source
+        return source.name if source is not None else None
+
+    def of(self, severity: Severity | str) -> list[Problem]:
+        return [p for p in self.findings if p.severity == severity]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return self.of(Severity.error)
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return self.of(Severity.warning)
+
+    @property
+    def infos(self) -> list[Problem]:
+        return self.of(Severity.info)
+
+    @property
+    def balanced(self) -> bool:
+        """Costs equal financing in every budget year."""
+        return self.computation.financing.balanced
+
+    def ok(self, strict: bool = False) -> bool:
+        """Balanced with no error finding; ``strict``: no warning either."""
+        return self.balanced and not self.errors and not (strict and self.warnings)
+
+    @property
+    def codes(self) -> list[str]:
+        return [p.code for p in self.findings]
+
+    def to_dict(self, lang: str = "sv", strict: bool = False) -> dict[str, Any]:
+        """The JSON form (see the README): amounts as exact decimal strings."""
+        c = self.computation
+        fin = c.financing
+        labels = [y.label(lang) for y in c.years]
+        return {
+            "file": self.file,
+            "ok": self.ok(strict),
+            "years": labels,
+            "costs": {**{lab: _amount(c.year_total(y.key)) for lab, y in zip(labels, c.years)},
+                      "total": _amount(c.total)},
+            "financing": {**{lab: _amount(fin.year_total(y.key)) for lab, y in zip(labels, c.years)},
+                          "total": _amount(fin.total)},
+            "findings": [finding_dict(p, lang) for p in self.findings],
+        }
+
+    def report(self, lang: str | None = None) -> str:
+        """The text report: cost and financing tables, then the findings."""
+        from grantcalc.report.check import text_report
+
+        return text_report(self, lang or self.budget.language)
+
+    def __repr__(self) -> str:
+        return self.report()
+
+
+def finding_dict(problem: Problem, lang: str = "sv") -> dict[str, Any]:
+    return {"code": problem.code, "severity": str(problem.severity), "message": problem.message(lang),
+            "file": problem.file, "line": problem.line, "path": format_path(problem.path)}
+
+
+def _amount(value: Decimal) -> str:
+    return format(value, "f")  # exact, never in exponent form

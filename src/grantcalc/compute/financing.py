@@ -1,0 +1,227 @@
+"""Stage 2, second half: the financing budget, computed from the cost cells.
+
+Each funder gets an amount per budget year — stated, a share of the costs,
+the cost lines it carries, or the rest — in this order, so that the rest
+funder sees every other amount. Shares are rounded once by the budget's
+rounding rule; the rest is exact (costs less the others), so when there is a
+rest funder the budget balances by construction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from grantcalc.budget.financing import Funder
+from grantcalc.budget.lines import Base
+from grantcalc.rounding import round_value
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from grantcalc.compute.computation import Computation
+
+__all__ = ["FunderRow", "Financing", "finance", "share_base"]
+
+ZERO = Decimal(0)
+DEFAULT_FUNDER = ("Sökt belopp", "Applied for")
+
+
+@dataclass(frozen=True)
+class FunderRow:
+    """One funder's amounts per budget-year key. ``None``: the amount is not stated
+    (an in-kind contribution the document does not value)."""
+
+    name: str
+    in_kind: bool
+    amounts: dict[int, Decimal | None]
+    source: str  # amounts, share, lines, rest, none, party (in-kind lines of a party), default
+    index: int | None = None  # position in budget.financing; None for a row grantcalc added
+    applies: bool = False
+    lines: tuple[str, ...] = ()
+
+    @property
+    def stated(self) -> bool:
+        """False when no amount of this row is known."""
+        return any(v is not None for v in self.amounts.values())
+
+    @property
+    def total(self) -> Decimal:
+        return sum((v for v in self.amounts.values() if v is not None), start=ZERO)
+
+    def amount(self, key: int) -> Decimal:
+        return self.amounts.get(key) or ZERO
+
+
+@dataclass
+class Financing:
+    """The financing budget: rows per funder, totals per year, the amount applied for."""
+
+    computation: Computation
+    rows: list[FunderRow] = field(default_factory=list)
+
+    @property
+    def years(self):
+        return self.computation.years
+
+    def row(self, name: str) -> FunderRow:
+        for row in self.rows:
+            if row.name == name:
+                return row
+        raise KeyError(name)
+
+    def year_total(self, key: int, *, in_kind: bool | None = None) -> Decimal:
+        return sum((r.amount(key) for r in self.rows if in_kind is None or r.in_kind == in_kind), start=ZERO)
+
+    @property
+    def year_totals(self) -> dict[int, Decimal]:
+        return {y.key: self.year_total(y.key) for y in self.years}
+
+    @property
+    def total(self) -> Decimal:
+        return sum(self.year_totals.values(), start=ZERO)
+
+    @property
+    def applicant_row(self) -> FunderRow | None:
+        """The funder applied to (*den som ansökan riktas till*)."""
+        return next((r for r in self.rows if r.applies), None)
+
+    @property
+    def applied_amount(self) -> Decimal | None:
+        """*Sökt belopp*: the applying funder's cash amount over the period."""
+        row = self.applicant_row
+        if row is None:
+            return None
+        return ZERO if row.in_kind else row.total
+
+    def differences(self) -> dict[int, Decimal]:
+        """Per budget year: financing − costs (0 when balanced)."""
+        return {y.key: self.year_total(y.key) - self.computation.year_total(y.key) for y in self.years}
+
+    @property
+    def balanced(self) -> bool:
+        return not any(self.differences().values())
+
+    def to_frame(self, *, lang: str | None = None, totals: bool = True) -> pd.DataFrame:
+        """Funders × budget years (+ Totalt), with a Summa row; amounts exact ``Decimal``
+        (``None`` where the document states no amount)."""
+        import pandas as pd
+
+        lang = lang or self.computation.budget.language
+        total_word = "Totalt" if lang == "sv" else "Total"
+        labels = [y.label(lang) for y in self.years]
+        rows, index = [], []
+        for row in self.rows:
+            values = {label: row.amounts.get(y.key) for y, label in zip(self.years, labels)}
+            rows.append({"in_kind": row.in_kind, **values, total_word: row.total if row.stated else None})
+            index.append(row.name)
+        if totals:
+            rows.append({"in_kind": None, **{label: self.year_total(y.key) for y, label in zip(self.years, labels)},
+                         total_word: self.total})
+            index.append("Summa" if lang == "sv" else "Total")
+        return pd.DataFrame(rows, index=pd.Index(index, name="funder"), columns=["in_kind", *labels, total_word])
+
+
+def share_base(computation: Computation, of: Base | None, key: int) -> Decimal:
+    """The costs a share is a share of in budget year ``key``: every line, or those ``of`` chooses."""
+    budget = computation.budget
+    if of is None or not (of.categories or of.lines or of.exclude_categories or of.exclude_lines):
+        return computation.year_total(key)
+    include_keys = {budget.category(c).key for c in of.categories}
+    exclude_keys = {budget.category(c).key for c in of.exclude_categories}
+    explicit = bool(of.categories or of.lines)
+    total = ZERO
+    for line in budget.lines:
+        if line.name in of.exclude_lines:
+            continue
+        cat = budget.category(line.category).key
+        if cat in exclude_keys:
+            continue
+        if explicit and line.name not in of.lines and cat not in include_keys:
+            continue
+        total += computation.amount(line.name, key)
+    return total
+
+
+def _in_kind(funder: Funder, budget) -> bool:
+    if funder.in_kind is not None:
+        return funder.in_kind
+    return bool(funder.lines) and all(budget.line(n).in_kind for n in funder.lines)
+
+
+def finance(computation: Computation) -> Financing:
+    """The financing rows of ``computation``'s budget, in the budget's order."""
+    budget = computation.budget
+    keys = [y.key for y in computation.years]
+    rule = budget.rounding.rule()
+    funders = list(budget.financing)
+    if not funders:  # no financing declared: the funder applied to covers the rest
+        name = budget.project.funder or DEFAULT_FUNDER[0 if budget.language == "sv" else 1]
+        funders = [Funder(name=name, rest=True, applies=True)]
+        implicit = True
+    else:
+        implicit = False
+
+    # in-kind lines no funder lists are carried by their party: by the funder of that
+    # name when it has no amounts of its own, else by a row of the party's own
+    listed = {n for f in funders for n in f.lines}
+    by_party: dict[str, list[str]] = {}
+    for line in budget.lines:
+        if line.in_kind and line.name not in listed:
+            by_party.setdefault(line.party, []).append(line.name)
+    takes_party_lines = {f.name for f in funders if f.source == "none"}
+
+    def line_sum(line_names, key) -> Decimal | None:
+        lines = [budget.line(n) for n in line_names]
+        if not any(ln.has_amount for ln in lines):
+            return None
+        return sum((computation.amount(n, key) for n in line_names), start=ZERO)
+
+    applying = next((f.name for f in funders if f.applies), None)
+    if applying is None and budget.project.funder and budget.project.funder in names:
+        applying = budget.project.funder
+    if applying is None:
+        applying = next((f.name for f in funders if f.rest), None)
+
+    rows: dict[str, FunderRow] = {}
+    rest: tuple[int, Funder] | None = None
+    for i, funder in enumerate(funders):
+        index = None if implicit else i
+        own_lines = tuple(funder.lines) or tuple(by_party.get(funder.name, ()) if funder.name in takes_party_lines else ())
+        in_kind = _in_kind(funder, budget)
+        amounts: dict[int, Decimal | None]
+        if funder.source == "rest":
+            rest = (i, funder)
+            continue
+        if funder.source == "amounts":
+            amounts = {k: funder.amounts.get(k, ZERO) for k in keys}
+        elif funder.source == "share":
+            amounts = {k: round_value(Fraction(funder.share) * Fraction(share_base(computation, funder.of, k)), rule)
+                       for k in keys}
+        elif funder.source == "lines":
+            amounts = {k: line_sum(funder.lines, k) for k in keys}
+        elif funder.name in by_party:  # a party named in the financing that carries in-kind lines
+            amounts = {k: line_sum(by_party[funder.name], k) for k in keys}
+            in_kind = funder.in_kind is not False
+        else:
+            amounts = {k: ZERO for k in keys}
+        rows[funder.name] = FunderRow(funder.name, in_kind, amounts, funder.source, index,
+                                      funder.name == applying, own_lines)
+    for party, line_names in by_party.items():
+        if party not in takes_party_lines:
+            name = party if party not in rows and all(f.name != party for f in funders) \
+                else f"{party} ({'i natura' if budget.language == 'sv' else 'in kind'})"
+            rows[name] = FunderRow(name, True, {k: line_sum(line_names, k) for k in keys}, "party",
+                                   lines=tuple(line_names))
+    if rest is not None:
+        i, funder = rest
+        others = {k: sum((r.amount(k) for r in rows.values()), start=ZERO) for k in keys}
+        amounts = {k: computation.year_total(k) - others[k] for k in keys}
+        rows[funder.name] = FunderRow(funder.name, bool(funder.in_kind), amounts, "default" if implicit else "rest",
+                                      None if implicit else i, funder.name == applying)
+    order = {f.name: i for i, f in enumerate(funders)}
+    ordered = sorted(rows.values(), key=lambda r: order.get(r.name, len(order)))
+    return Financing(computation, ordered)
+

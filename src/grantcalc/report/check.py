@@ -1,0 +1,115 @@
+"""Reports of a check: text for people, JSON for programs, annotations for GitHub.
+
+Collecting findings (:mod:`grantcalc.check`), reporting them (here) and the
+exit status (:mod:`grantcalc.cli`) are three separate things.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from grantcalc import formatting as fmt
+from grantcalc.errors import Problem, Severity, format_path
+from grantcalc.report.text import cost_table, render_table, word
+
+if TYPE_CHECKING:
+    from grantcalc.check.result import CheckResult
+
+__all__ = ["text_report", "financing_table", "findings_text", "json_report", "github_report", "escape_data",
+           "escape_property"]
+
+_WORDS = {
+    "funder": ("Finansiär", "Funder"),
+    "financing": ("Finansieringsbudget", "Financing budget"),
+    "costs": ("Kostnadsbudget", "Cost budget"),
+    "applied": ("Sökt belopp", "Applied amount"),
+    "balanced": ("Kostnader och finansiering balanserar varje år.", "Costs and financing balance in every year."),
+    "unbalanced": ("Kostnader och finansiering balanserar inte.", "Costs and financing do not balance."),
+    "findings": ("Anmärkningar", "Findings"),
+    "none": ("Inga anmärkningar.", "No findings."),
+    "summary": ("{errors} fel, {warnings} varningar, {infos} info", "{errors} errors, {warnings} warnings, {infos} infos"),
+    "cash": ("kontant", "cash"),
+}
+
+
+def _w(key: str, lang: str) -> str:
+    sv, en = _WORDS[key]
+    return sv if lang == "sv" else en
+
+
+def financing_table(result: CheckResult, lang: str = "sv") -> str:
+    """Funders × budget years with Totalt and a Summa row; – for an amount not stated."""
+    c = result.computation
+    fin = c.financing
+    years = c.years
+    header = [_w("funder", lang)] + [y.label(lang) for y in years] + [word("total", lang)]
+    rows = []
+    for row in fin.rows:
+        name = f"{row.name} ({word('in_kind', lang)})" if row.in_kind else row.name
+        cells = [fmt.amount(v, lang) if v is not None else "–" for v in (row.amounts.get(y.key) for y in years)]
+        rows.append([name, *cells, fmt.amount(row.total, lang) if row.stated else "–"])
+    rows.append([word("sum", lang)] + [fmt.amount(fin.year_total(y.key), lang) for y in years]
+                + [fmt.amount(fin.total, lang)])
+    return render_table(header, rows, "l" + "r" * (len(years) + 1))
+
+
+def findings_text(findings: list[Problem], lang: str = "sv") -> str:
+    return "\n".join(p.format(lang) for p in findings)
+
+
+def _summary(result: CheckResult, lang: str) -> str:
+    return _w("summary", lang).format(errors=len(result.errors), warnings=len(result.warnings),
+                                      infos=len(result.infos))
+
+
+def text_report(result: CheckResult, lang: str = "sv") -> str:
+    c = result.computation
+    fin = c.financing
+    out = [cost_table(c, lang), "", f"{_w('financing', lang)}", "", financing_table(result, lang)]
+    if fin.applied_amount is not None:
+        out.append(f"{_w('applied', lang)} ({fin.applicant_row.name}): {fmt.money(fin.applied_amount, lang)}")
+    out += ["", _w("balanced" if result.balanced else "unbalanced", lang), ""]
+    if result.findings:
+        out += [f"{_w('findings', lang)} ({_summary(result, lang)}):", findings_text(result.findings, lang)]
+    else:
+        out.append(_w("none", lang))
+    return "\n".join(out)
+
+
+def json_report(items: list[dict]) -> str:
+    """One object for one budget, a list for several (as the README documents)."""
+    data = items[0] if len(items) == 1 else items
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+# --- GitHub Actions workflow commands ---------------------------------------------
+# https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+_COMMAND = {Severity.error: "error", Severity.warning: "warning", Severity.info: "notice"}
+
+
+def github_annotation(problem: Problem, lang: str = "sv", file: str | None = None) -> str:
+    props = []
+    name = problem.file or file
+    if name:
+        props.append(f"file={escape_property(name)}")
+    if problem.line:
+        props.append(f"line={problem.line}")
+    title = f"grantcalc {problem.code}"
+    path = format_path(problem.path)
+    props.append(f"title={escape_property(title)}")
+    message = f"{path}: {problem.message(lang)}" if path else problem.message(lang)
+    return f"::{_COMMAND[problem.severity]} {','.join(props)}::{escape_data(message)}"
+
+
+def github_report(problems: list[Problem], lang: str = "sv", file: str | None = None) -> str:
+    return "\n".join(github_annotation(p, lang, file) for p in problems)
