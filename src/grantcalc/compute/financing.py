@@ -179,8 +179,9 @@ def finance(computation: Computation) -> Financing:
             return None
         return sum((computation.amount(n, key) for n in line_names), start=ZERO)
 
+    names = {f.name for f in funders}
     applying = next((f.name for f in funders if f.applies), None)
-    if applying is None and budget.project.funder and budget.project.funder in names:
+    if applying is None and budget.project.funder in names:
         applying = budget.project.funder
     if applying is None:
         applying = next((f.name for f in funders if f.rest), None)
@@ -211,8 +212,7 @@ def finance(computation: Computation) -> Financing:
                                       funder.name == applying, own_lines)
     for party, line_names in by_party.items():
         if party not in takes_party_lines:
-            name = party if party not in rows and all(f.name != party for f in funders) \
-                else f"{party} ({'i natura' if budget.language == 'sv' else 'in kind'})"
+            name = party if party not in names else f"{party} ({'i natura' if budget.language == 'sv' else 'in kind'})"
             rows[name] = FunderRow(name, True, {k: line_sum(line_names, k) for k in keys}, "party",
                                    lines=tuple(line_names))
     if rest is not None:
