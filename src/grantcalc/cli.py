@@ -112,7 +112,7 @@ def _show(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from grantcalc.check.result import finding_dict
     from grantcalc.loader import load
-    from grantcalc.report.check import github_report, json_report
+    from grantcalc.report.check import github_report, json_report, summary
 
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     status = EXIT_OK
@@ -141,11 +141,8 @@ def _check(args: argparse.Namespace) -> int:
         if fmt == "json":
             items.append(result.to_dict(lang, args.strict))
         elif fmt == "github":
-            summary = (f"{result.file}: {len(result.errors)} fel, {len(result.warnings)} varningar, "
-                       f"{len(result.infos)} info" if lang == "sv" else
-                       f"{result.file}: {len(result.errors)} errors, {len(result.warnings)} warnings, "
-                       f"{len(result.infos)} infos")
-            texts.append("\n".join(filter(None, [github_report(result.findings, lang, result.file), summary])))
+            texts.append("\n".join(filter(None, [github_report(result.findings, lang, result.file),
+                                                  f"{result.file}: {summary(result, lang)}"])))
         else:
             report = result.report(lang)
             texts.append(f"=== {result.file} ===\n{report}" if many else report)

@@ -16,8 +16,8 @@ from grantcalc.report.text import cost_table, render_table, word
 if TYPE_CHECKING:
     from grantcalc.check.result import CheckResult
 
-__all__ = ["text_report", "financing_table", "findings_text", "json_report", "github_report", "escape_data",
-           "escape_property"]
+__all__ = ["text_report", "financing_table", "findings_text", "summary", "json_report", "github_report",
+           "github_annotation", "escape_data", "escape_property"]
 
 _WORDS = {
     "funder": ("Finansiär", "Funder"),
@@ -28,7 +28,6 @@ _WORDS = {
     "unbalanced": ("Kostnader och finansiering balanserar inte.", "Costs and financing do not balance."),
     "findings": ("Anmärkningar", "Findings"),
     "none": ("Inga anmärkningar.", "No findings."),
-    "summary": ("{errors} fel, {warnings} varningar, {infos} info", "{errors} errors, {warnings} warnings, {infos} infos"),
     "cash": ("kontant", "cash"),
 }
 
@@ -58,9 +57,13 @@ def findings_text(findings: list[Problem], lang: str = "sv") -> str:
     return "\n".join(p.format(lang) for p in findings)
 
 
-def _summary(result: CheckResult, lang: str) -> str:
-    return _w("summary", lang).format(errors=len(result.errors), warnings=len(result.warnings),
-                                      infos=len(result.infos))
+def summary(result: CheckResult, lang: str = "sv") -> str:
+    """``0 fel, 1 varning, 5 info`` / ``0 errors, 1 warning, 5 infos``."""
+    e, w, i = len(result.errors), len(result.warnings), len(result.infos)
+    if lang == "sv":
+        return f"{e} fel, {w} {'varning' if w == 1 else 'varningar'}, {i} info"
+    return f"{e} {'error' if e == 1 else 'errors'}, {w} {'warning' if w == 1 else 'warnings'}, " \
+           f"{i} {'info' if i == 1 else 'infos'}"
 
 
 def text_report(result: CheckResult, lang: str = "sv") -> str:
@@ -71,7 +74,7 @@ def text_report(result: CheckResult, lang: str = "sv") -> str:
         out.append(f"{_w('applied', lang)} ({fin.applicant_row.name}): {fmt.money(fin.applied_amount, lang)}")
     out += ["", _w("balanced" if result.balanced else "unbalanced", lang), ""]
     if result.findings:
-        out += [f"{_w('findings', lang)} ({_summary(result, lang)}):", findings_text(result.findings, lang)]
+        out += [f"{_w('findings', lang)} ({summary(result, lang)}):", findings_text(result.findings, lang)]
     else:
         out.append(_w("none", lang))
     return "\n".join(out)
@@ -100,7 +103,7 @@ _COMMAND = {Severity.error: "error", Severity.warning: "warning", Severity.info:
 def github_annotation(problem: Problem, lang: str = "sv", file: str | None = None) -> str:
     props = []
     name = problem.file or file
-    if name:
+    if name and name != "<stdin>":  # GitHub can only point into files of the repository
         props.append(f"file={escape_property(name)}")
     if problem.line:
         props.append(f"line={problem.line}")
