@@ -64,3 +64,26 @@ def test_a_json_problem_names_its_line(tmp_path):
     [problem] = caught.value.problems
     expected_line = text.splitlines().index(next(ln for ln in text.splitlines() if '"amount": -4000' in ln)) + 1
     assert (problem.path, problem.line) == (("lines", 2, "amount"), expected_line)
+
+
+def findings(budget) -> list:
+    return sorted((p.code, p.path, p.params.get("difference")) for p in budget.check(implied=True).findings)
+
+
+def test_the_toml_example_checks_like_the_yaml_one():
+    yaml_budget = grantcalc.load(EXAMPLES / "ljusdal-hallbart-arbetsliv.yaml")
+    toml_budget = grantcalc.load(EXAMPLES / "ljusdal-hallbart-arbetsliv.toml")
+    assert toml_budget.financing == yaml_budget.financing
+    assert toml_budget.plan == yaml_budget.plan and toml_budget.stated == yaml_budget.stated
+    assert [ln.stated for ln in toml_budget.lines] == [ln.stated for ln in yaml_budget.lines]
+    assert findings(toml_budget) == findings(yaml_budget)
+    plan = next(p for p in toml_budget.check().findings if p.code == "plan.costs")
+    text = (EXAMPLES / "ljusdal-hallbart-arbetsliv.toml").read_text(encoding="utf-8").splitlines()
+    assert text[plan.line - 1] == "cost = 55000"  # the third [[plan]] table's cost
+
+
+@pytest.mark.parametrize("name", ["oka-innanforskapet", "ljusdal-hallbart-arbetsliv", "gemensam-kraft"])
+def test_each_example_as_json_checks_like_the_yaml_one(name, tmp_path):
+    path = tmp_path / f"{name}.json"
+    path.write_text(to_json_text(read_source(EXAMPLES / f"{name}.yaml").data), encoding="utf-8")
+    assert findings(grantcalc.load(path)) == findings(grantcalc.load(EXAMPLES / f"{name}.yaml"))
