@@ -8,6 +8,7 @@ comments in each example): every real inconsistency, and nothing else.
 from __future__ import annotations
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -275,3 +276,32 @@ def test_github_escaping_follows_the_actions_toolkit():
     text = github_annotation(p)
     assert text.startswith("::warning file=dir%2C1/b%3Ax.yaml,line=7,title=grantcalc stated.formula::")
     assert "\n" not in text and "50 %25" in text and "a%0Ab" in text
+
+
+def test_the_pre_commit_hook_checks_budget_files():
+    from ruamel.yaml import YAML
+
+    hooks = YAML(typ="safe").load((EXAMPLES.parent / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    [hook] = hooks
+    assert hook["id"] == "grantcalc-check" and hook["entry"] == "grantcalc check"
+    assert hook["language"] == "python" and hook["pass_filenames"] is True
+    files = re.compile(hook["files"])
+    for name in ["budgets/2025.yaml", "ansokan/budget.yml", "projekt-budget.toml", "budget.json"]:
+        assert files.search(name), name
+    for name in ["pyproject.toml", ".pre-commit-hooks.yaml", "examples/notes.md", "budgets/old/x.yaml"]:
+        assert not files.search(name), name
+    # what pre-commit runs: the entry with the staged file names
+    assert run(*hook["entry"].split()[1:], str(GEMENSAM), str(LJUSDAL)).returncode == 0
+
+
+def test_the_readme_documents_the_check_command_and_ci():
+    readme = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    for text in ["## Use in CI", "grantcalc check BUDGET… [--format text|json|github] [--strict]",
+                 "id: grantcalc-check", '"ok": true', "::error file=…,line=…"]:
+        assert text in readme, text
+    documented = set(re.findall(r"`((?:balance|applied|financing|stated|period|raise|rate|plan|implied)\.[a-z_]+)`",
+                                readme))
+    used = set()
+    for module in (EXAMPLES.parent / "src" / "grantcalc" / "check").glob("*.py"):
+        used |= set(re.findall(r'Problem\("([a-z_]+\.[a-z_]+)"', module.read_text(encoding="utf-8")))
+    assert used - {"plausibility.negative_line", "plausibility.negative_year"} <= documented

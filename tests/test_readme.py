@@ -27,5 +27,5 @@ def test_readme_commands_are_the_ones_ci_runs():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     commands = re.findall(r"```sh\n(.*?)\n```", readme, re.S)
-    assert commands[0].endswith("grantcalc show examples/oka-innanforskapet.yaml")
+    assert commands[0].endswith("grantcalc check examples/oka-innanforskapet.yaml")
     assert commands[1] in ci.splitlines()
