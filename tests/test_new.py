@@ -26,6 +26,13 @@ def test_new_writes_a_budget_that_loads_and_computes(tmp_path):
     others = sum(c.amount(n, 2026) for n in ("Coach", "Lokalhyra", "Utbildning", "Deltagaraktiviteter"))
     assert c.amount("Administration", 2026) == (others * Decimal("0.04")).quantize(Decimal(1))
     assert c.total == sum(c.year_totals.values())
+    # financing: the municipality carries its premises in kind, the förbund the rest (the applied amount)
+    fin = c.financing
+    assert fin.row("Kommunen").in_kind and fin.row("Kommunen").total == 2000 * 24
+    assert fin.applied_amount == c.total - 2000 * 24 == c.cash_total
+    result = budget.check()
+    assert result.ok(strict=True) and result.findings == []
+    assert run("check", "budget.yaml", cwd=tmp_path).returncode == 0
 
 
 def test_new_never_overwrites_without_force(tmp_path):
