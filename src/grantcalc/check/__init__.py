@@ -28,13 +28,13 @@ if TYPE_CHECKING:
 __all__ = ["check", "CheckResult", "CHECKS"]
 
 
+CHECKS = ("balance", "stated", "period", "rates", "plan", "plausibility")  # run in this order; then implied
+
+
 def _checks():
-    from grantcalc.check import balance, period, plan, plausibility, rates, stated
+    from importlib import import_module
 
-    return (balance.check, stated.check, period.check, rates.check, plan.check, plausibility.check)
-
-
-CHECKS = ("balance", "stated", "period", "rates", "plan", "plausibility")
+    return [import_module(f"grantcalc.check.{name}").check for name in CHECKS]
 
 
 def check(budget: Budget, computation: Computation | None = None, *, implied: bool = False) -> CheckResult:
