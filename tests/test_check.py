@@ -132,7 +132,7 @@ def test_ljusdal_financing_is_the_forms_table_and_balances():
 
 def test_ljusdal_implied_on_cost_factors_on_request():
     infos = [p for p in findings(LJUSDAL, implied=True) if p.severity is Severity.info]
-    on_cost = {p.params["year"]: p for p in infos if p.code == "implied.on_cost"}
+    on_cost = {p.params["year"][0]: p for p in infos if p.code == "implied.on_cost"}
     # 943 403 / (35 000 × 150 % × 12) = 1,4975; 970 966 / 630 000 = 1,5412; 249 839 / 157 500 = 1,5863
     assert {y: p.params["value"][0] for y, p in on_cost.items()} == {
         "2022": "1,4975", "2023": "1,5412", "2024": "1,5863"}

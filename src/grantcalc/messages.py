@@ -112,8 +112,11 @@ CATALOG: dict[str, tuple[str, str]] = {
                                  "only one funder can be the one applied to (applies: true); {name!r} is already"),
     "financing.line_twice": ("kostnadsraden {line!r} bärs redan av {name!r}",
                              "the cost line {line!r} is carried by {name!r} already"),
-    "financing.in_kind_line_cash": ("{line!r} är en insats i natura och kan inte bäras kontant (in_kind: false)",
-                                    "{line!r} is a contribution in kind and cannot be carried in cash (in_kind: false)"),
+    "financing.in_kind_line_cash": (
+        "{line!r} är en insats i natura och kan inte bäras kontant: låt en finansiär i natura bära den "
+        "(in_kind: true), skild från de kontanta raderna",
+        "{line!r} is a contribution in kind and cannot be carried in cash: let a funder in kind carry it "
+        "(in_kind: true), apart from the cash lines"),
     "invalid.stated_figure": ("{value!r} är varken ett belopp eller en formel som \"42.350 kr × 1,42 × 3,5 = 210.479 kr\"",
                               "{value!r} is neither an amount nor a formula such as \"42.350 kr × 1,42 × 3,5 = 210.479 kr\""),
     # --- check: reconciliation (errors)
@@ -135,18 +138,18 @@ CATALOG: dict[str, tuple[str, str]] = {
                                 "{funder} skulle få {amount}",
                                 "{year}: the other funders give {others}, more than the costs {costs}; "
                                 "{funder} would get {amount}"),
-    "financing.cap_year": ("{year}: {funder} finansierar {amount}, över taket {cap} per år (med {difference})",
-                           "{year}: {funder} finances {amount}, above its yearly ceiling {cap} (by {difference})"),
-    "financing.cap_total": ("{funder} finansierar {amount} totalt, över taket {cap} (med {difference})",
-                            "{funder} finances {amount} in all, above its ceiling {cap} (by {difference})"),
+    "financing.cap_year": ("{year}: {funder} finansierar {amount}, över taket {cap} per år (med {excess})",
+                           "{year}: {funder} finances {amount}, above its yearly ceiling {cap} (by {excess})"),
+    "financing.cap_total": ("{funder} finansierar {amount} totalt, över taket {cap} (med {excess})",
+                            "{funder} finances {amount} in all, above its ceiling {cap} (by {excess})"),
     "financing.share": ("{year}: {funder} finansierar {amount}, men andelen {share} av {base} är {expected} "
                         "(skillnad {difference})",
                         "{year}: {funder} finances {amount}, but the share {share} of {base} is {expected} "
                         "(difference {difference})"),
     "financing.max_share": ("{funder} finansierar {amount} totalt, mer än högst {share} av {base}, {expected} "
-                            "(med {difference})",
+                            "(med {excess})",
                             "{funder} finances {amount} in all, more than at most {share} of {base}, {expected} "
-                            "(by {difference})"),
+                            "(by {excess})"),
     # --- check: stated figures
     "stated.line_year": ("{line}, {year}: ansökan anger {stated}, beräknat {computed} (skillnad {difference})",
                          "{line}, {year}: the document states {stated}, computed {computed} (difference {difference})"),
@@ -246,7 +249,7 @@ _VERBATIM = frozenset({"year", "first", "number", "previous_year"})
 # parameters that are amounts of money: "1 085 966 kr"; differences carry their sign: "+1 kr"
 _MONEY = frozenset({"costs", "financing", "stated", "computed", "difference", "expected", "product", "result",
                     "cap", "plan", "cost", "impact", "previous", "exact", "amount", "others", "base", "salary",
-                    "monthly", "previous_monthly"})
+                    "monthly", "previous_monthly", "excess"})
 _SIGNED = frozenset({"difference"})
 _PERCENT = frozenset({"rate", "share", "fte"})
 
@@ -260,8 +263,9 @@ def _fmt(value: Any, lang: str, key: str = "") -> Any:
         from grantcalc import formatting as fmt
 
         if key in _MONEY:
-            text = fmt.money(value, lang)
-            return ("+" + text) if key in _SIGNED and value > 0 else text
+            if key in _SIGNED and value > 0:  # "+1 kr" / "SEK +1"
+                return "+" + fmt.money(value, lang) if lang == "sv" else fmt.money(value, lang).replace("SEK\u00a0", "SEK\u00a0+")
+            return fmt.money(value, lang)
         if key in _PERCENT:
             return fmt.percent(value, lang)
         if key in ("factor", "on_cost"):

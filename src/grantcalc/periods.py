@@ -71,6 +71,10 @@ class BudgetYear:
             return f"{self.key}/{(self.key + 1) % 100:02d}"
         return str(self.key)
 
+    def labels(self) -> tuple[str, str]:
+        """The label in Swedish and in English ("År 1", "Year 1"), for messages rendered later."""
+        return self.label("sv"), self.label("en")
+
     def contains(self, day: date) -> bool:
         return self.start <= day <= self.end
 

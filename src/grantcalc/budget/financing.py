@@ -36,7 +36,7 @@ from grantcalc.budget.lines import Base
 from grantcalc.budget.stated import StatedRow
 from grantcalc.budget.types import Money, Portion, Text, YearKey
 
-__all__ = ["Funder", "Cap"]
+__all__ = ["Funder", "Cap", "carries_in_kind"]
 
 
 class _Model(BaseModel):
@@ -104,3 +104,12 @@ class Funder(_Model):
         if self.lines:
             return "lines"
         return "rest" if self.rest else "none"
+
+
+def carries_in_kind(budget, funder: Funder) -> bool:
+    """A funder's contribution is in kind when it says so, or when every line it carries is in kind."""
+    if funder.in_kind is not None:
+        return funder.in_kind
+    known = {line.name: line for line in budget.lines}
+    lines = [known[n] for n in funder.lines if n in known]
+    return bool(lines) and all(line.in_kind for line in lines)

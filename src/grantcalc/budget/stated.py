@@ -30,7 +30,8 @@ __all__ = ["StatedFigure", "Stated", "StatedRow", "TOTAL", "parse_stated"]
 TOTAL = "total"  # the key of a row's total column (*Totalt*)
 _TOTAL_WORDS = frozenset({"total", "totalt", "summa", "sum"})
 
-_TIMES = re.compile(r"\s*[×x*·]\s*", re.IGNORECASE)
+# multiplication signs: ×, *, ·, or an x standing alone ("5 x 3", "5x3") — never the x of a word ("taxi")
+_TIMES = re.compile(r"\s*[×*·]\s*|\s+[xX]\s+|(?<=\d)[xX](?=\s*\d)")
 _FACTOR = re.compile(r"[+\-\u2212]?\d[\d\s\u00a0.,]*(\s*%)?")
 
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from grantcalc.budget.categories import normalise
+from grantcalc.budget.financing import carries_in_kind
 from grantcalc.budget.stated import TOTAL
 from grantcalc.budget.lines import (
     ExplicitLine, InKindLine, OneOffLine, PercentageLine, SalaryLine,
@@ -52,7 +53,7 @@ def validate_budget(budget: Budget) -> list[Problem]:
         return problems
 
     years = {y.key: y for y in budget.years}
-    year_list = ", ".join(y.label() for y in budget.years)
+    year_list = tuple(", ".join(y.label(lang) for y in budget.years) for lang in ("sv", "en"))
 
     def check_year(key: int, path: tuple) -> None:
         if key not in years:
@@ -168,6 +169,7 @@ def _validate_financing(budget: Budget, add, check_year, check_line_ref, check_c
     seen: dict[str, int] = {}
     carried: dict[str, str] = {}
     rest = applies = None
+    names_of_lines = {line.name for line in budget.lines}
     for i, funder in enumerate(budget.financing):
         at = ("financing", i)
         if funder.name in seen:
@@ -187,11 +189,7 @@ def _validate_financing(budget: Budget, add, check_year, check_line_ref, check_c
             if ref in carried:
                 add(Problem("financing.line_twice", path=at + ("lines", j), params={"line": ref, "name": carried[ref]}))
             carried.setdefault(ref, funder.name)
-            try:
-                line = budget.line(ref)
-            except KeyError:
-                continue
-            if line.in_kind and funder.in_kind is False:
+            if ref in names_of_lines and budget.line(ref).in_kind and not carries_in_kind(budget, funder):
                 add(Problem("financing.in_kind_line_cash", path=at + ("lines", j), params={"line": ref}))
         if funder.of is not None:
             _check_base_refs(funder.of, at + ("of",), check_line_ref, check_category_ref)

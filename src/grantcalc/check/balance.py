@@ -39,7 +39,7 @@ def check(c: Computation) -> list[Problem]:
         costs, financing = c.year_total(y.key), fin.year_total(y.key)
         if costs != financing:
             out.append(Problem("balance.year", ERROR, _year_path(budget, y.key), {
-                "year": y.label(), "costs": costs, "financing": financing, "difference": financing - costs}))
+                "year": y.labels(), "costs": costs, "financing": financing, "difference": financing - costs}))
     if c.total != fin.total:
         out.append(Problem("balance.total", ERROR, ("financing",) if budget.financing else (), {
             "costs": c.total, "financing": fin.total, "difference": fin.total - c.total}))
@@ -64,7 +64,7 @@ def check(c: Computation) -> list[Problem]:
                 amount = row.amount(y.key)
                 if amount < 0:
                     out.append(Problem("financing.rest_negative", ERROR, _funder_path(budget, row), {
-                        "year": y.label(), "others": c.year_total(y.key) - amount, "costs": c.year_total(y.key),
+                        "year": y.labels(), "others": c.year_total(y.key) - amount, "costs": c.year_total(y.key),
                         "funder": row.name, "amount": amount}))
         if funder is None:
             continue
@@ -75,12 +75,12 @@ def check(c: Computation) -> list[Problem]:
                 amount = row.amount(y.key)
                 if cap is not None and amount > cap:
                     out.append(Problem("financing.cap_year", ERROR, at + ("cap",), {
-                        "year": y.label(), "funder": row.name, "amount": amount, "cap": cap,
-                        "difference": amount - cap}))
+                        "year": y.labels(), "funder": row.name, "amount": amount, "cap": cap,
+                        "excess": amount - cap}))
             if funder.cap.total is not None and row.total > funder.cap.total:
                 out.append(Problem("financing.cap_total", ERROR, at + ("cap",), {
                     "funder": row.name, "amount": row.total, "cap": funder.cap.total,
-                    "difference": row.total - funder.cap.total}))
+                    "excess": row.total - funder.cap.total}))
         if funder.share is not None and funder.source == "amounts":
             rule = budget.rounding.rule()
             for y in c.years:
@@ -89,7 +89,7 @@ def check(c: Computation) -> list[Problem]:
                 amount = row.amount(y.key)
                 if amount != expected:
                     out.append(Problem("financing.share", ERROR, _funder_path(budget, row, y.key), {
-                        "year": y.label(), "funder": row.name, "amount": amount, "share": funder.share,
+                        "year": y.labels(), "funder": row.name, "amount": amount, "share": funder.share,
                         "base": base, "expected": expected, "difference": amount - expected}))
         if funder.max_share is not None:
             base = sum((share_base(c, funder.of, y.key) for y in c.years), start=Decimal(0))
@@ -97,5 +97,5 @@ def check(c: Computation) -> list[Problem]:
             if Fraction(row.total) > limit:
                 out.append(Problem("financing.max_share", ERROR, at + ("max_share",), {
                     "funder": row.name, "amount": row.total, "share": funder.max_share, "base": base,
-                    "expected": limit, "difference": Fraction(row.total) - limit}))
+                    "expected": limit, "excess": Fraction(row.total) - limit}))
     return out

@@ -33,7 +33,7 @@ def check(c: Computation) -> list[Problem]:
             if not amount or not sl.months:
                 continue
             a, months = Fraction(amount), sl.months
-            params = {"line": line.name, "year": sl.year.label(), "amount": amount, "months": months}
+            params = {"line": line.name, "year": sl.year.labels(), "amount": amount, "months": months}
             path = ("lines", i, "amounts", sl.year.key)
             salary, fte, on_cost = basis.monthly_salary, basis.fte, basis.on_cost
             if salary is not None and fte is not None:
@@ -52,9 +52,9 @@ def check(c: Computation) -> list[Problem]:
             if previous is not None and previous[1]:
                 change = monthly / previous[1] - 1
                 out.append(Problem("implied.change", INFO, path, {
-                    "line": line.name, "year": sl.year.label(), "previous_year": previous[0],
+                    "line": line.name, "year": sl.year.labels(), "previous_year": previous[0],
                     "value": _percent(change, signed=True), "monthly": monthly, "previous_monthly": previous[1]}))
-            previous = (sl.year.label(), monthly)
+            previous = (sl.year.labels(), monthly)
     return out
 
 

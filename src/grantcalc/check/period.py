@@ -24,7 +24,7 @@ def check(c: Computation) -> list[Problem]:
         stated = period.months.get(y.key)
         if stated is not None and Fraction(stated) > counted[y.key]:
             out.append(Problem("period.months", Severity.warning, ("period", "months", y.key), {
-                "year": y.label(), "budgeted": stated, "counted": counted[y.key], "start": y.start.isoformat(),
+                "year": y.labels(), "budgeted": stated, "counted": counted[y.key], "start": y.start.isoformat(),
                 "end": y.end.isoformat(), "budget_months": budget_months, "period_months": period_months}))
     for i, line in enumerate(budget.lines):
         for key, values in line.by_year.items():
@@ -36,5 +36,5 @@ def check(c: Computation) -> list[Problem]:
             runs = months_between(start, end, period.proration)
             if Fraction(values.months) > runs:
                 out.append(Problem("period.line_months", Severity.warning, ("lines", i, "by_year", key, "months"), {
-                    "line": line.name, "year": y.label(), "budgeted": values.months, "counted": runs}))
+                    "line": line.name, "year": y.labels(), "budgeted": values.months, "counted": runs}))
     return out

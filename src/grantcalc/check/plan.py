@@ -57,10 +57,17 @@ def check(c: Computation) -> list[Problem]:
         if planned != cost:
             out.append(Problem("plan.costs", Severity.warning, ("plan", members[0], "cost"), {
                 "activities": " + ".join(a.name for a in activities), "plan": planned,
-                "lines": ", ".join(lines), "cost": cost, "years": "–".join(dict.fromkeys(
-                    (years[0].label(), years[-1].label()))) if years else "",
+                "lines": ", ".join(lines), "cost": cost, "years": _span(years),
                 "difference": planned - cost}))
     return out
+
+
+def _span(years) -> tuple[str, str]:
+    """"2022–2024" (or "År 1–År 3" / "Year 1–Year 3"); one year alone: its label."""
+    if not years:
+        return "", ""
+    first, last = years[0].labels(), years[-1].labels()
+    return tuple("–".join(dict.fromkeys((a, b))) for a, b in zip(first, last))
 
 
 def _overlaps(activity, year) -> bool:

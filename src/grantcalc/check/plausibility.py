@@ -23,5 +23,5 @@ def check(c: Computation) -> list[Problem]:
         total = c.year_total(y.key)
         if total < 0:
             out.append(Problem("plausibility.negative_year", Severity.warning, ("lines",),
-                               {"year": y.label(), "amount": total}))
+                               {"year": y.labels(), "amount": total}))
     return out

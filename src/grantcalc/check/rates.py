@@ -79,7 +79,7 @@ def _raises(c: Computation, index: int, line: SalaryLine) -> list[Problem]:
                 impact = (Fraction(expected) - Fraction(stated_wage)) * on_cost * fte * months
                 out.append(Problem("raise.salary", Severity.warning,
                                    ("lines", index, "by_year", sl.year.key, "monthly_salary"), {
-                                       "line": line.name, "year": sl.year.label(), "stated": stated_wage,
+                                       "line": line.name, "year": sl.year.labels(), "stated": stated_wage,
                                        "rate": raise_.rate, "previous": previous, "factor": factor, "exact": exact,
                                        "expected": expected, "impact": abs(impact),
                                        "more_or_less": ("högre", "more") if impact > 0 else ("lägre", "less")}))
@@ -129,7 +129,7 @@ def _conversions(c: Computation, index: int, line) -> list[Problem]:
             continue
         converted = _annual(own, own_per) / (12 if per == "month" else 1)
         out.append(Problem("rate.conversion", Severity.warning, ("lines", index, "by_year", key), {
-            "line": line.name, "year": budget.year(key).label(), "year_rate": _rate_text(amount, per),
+            "line": line.name, "year": budget.year(key).labels(), "year_rate": _rate_text(amount, per),
             "line_rate": _rate_text(own, own_per), "converted": _rate_text(converted, per),
             "stated": stated, "expected": expected, "difference": stated - expected}))
     return out

@@ -41,7 +41,7 @@ def _compare(out: list, code: str, path: tuple, stated: StatedFigure, computed: 
 def check(c: Computation) -> list[Problem]:
     budget, fin = c.budget, c.financing
     out: list[Problem] = []
-    labels = {y.key: y.label() for y in c.years}
+    labels = {y.key: y.labels() for y in c.years}
     total_word = ("totalt", "total")
     default_step = budget.rounding.step
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from grantcalc.budget.financing import Funder
+from grantcalc.budget.financing import Funder, carries_in_kind
 from grantcalc.budget.lines import Base
 from grantcalc.rounding import round_value
 
@@ -125,7 +125,13 @@ class Financing:
 
 
 def share_base(computation: Computation, of: Base | None, key: int) -> Decimal:
-    """The costs a share is a share of in budget year ``key``: every line, or those ``of`` chooses."""
+    """The costs a share is a share of in budget year ``key``.
+
+    Without ``of``: all costs, contributions in kind included (the project's total cost),
+    less any ``exclude_*``. With ``of.categories`` / ``of.lines``, lines are chosen as a
+    percentage line chooses them: by category (in-kind lines left out), or by name (taken
+    whatever they are), less the exclusions.
+    """
     budget = computation.budget
     if of is None or not (of.categories or of.lines or of.exclude_categories or of.exclude_lines):
         return computation.year_total(key)
@@ -139,16 +145,10 @@ def share_base(computation: Computation, of: Base | None, key: int) -> Decimal:
         cat = budget.category(line.category).key
         if cat in exclude_keys:
             continue
-        if explicit and line.name not in of.lines and cat not in include_keys:
+        if explicit and line.name not in of.lines and (cat not in include_keys or line.in_kind):
             continue
         total += computation.amount(line.name, key)
     return total
-
-
-def _in_kind(funder: Funder, budget) -> bool:
-    if funder.in_kind is not None:
-        return funder.in_kind
-    return bool(funder.lines) and all(budget.line(n).in_kind for n in funder.lines)
 
 
 def finance(computation: Computation) -> Financing:
@@ -171,7 +171,14 @@ def finance(computation: Computation) -> Financing:
     for line in budget.lines:
         if line.in_kind and line.name not in listed:
             by_party.setdefault(line.party, []).append(line.name)
-    takes_party_lines = {f.name for f in funders if f.source == "none"}
+    own_row = {f.name for f in funders if f.source == "none" and f.in_kind is not False}
+    suffix = "i natura" if budget.language == "sv" else "in kind"
+    takes_party_lines: dict[str, str] = {}  # funder name → the party whose lines it carries
+    for party in by_party:
+        for candidate in (party, f"{party} ({suffix})"):
+            if candidate in own_row:
+                takes_party_lines[candidate] = party
+                break
 
     def line_sum(line_names, key) -> Decimal | None:
         lines = [budget.line(n) for n in line_names]
@@ -190,8 +197,9 @@ def finance(computation: Computation) -> Financing:
     rest: tuple[int, Funder] | None = None
     for i, funder in enumerate(funders):
         index = None if implicit else i
-        own_lines = tuple(funder.lines) or tuple(by_party.get(funder.name, ()) if funder.name in takes_party_lines else ())
-        in_kind = _in_kind(funder, budget)
+        party = takes_party_lines.get(funder.name)
+        own_lines = tuple(funder.lines) or tuple(by_party[party] if party else ())
+        in_kind = carries_in_kind(budget, funder)
         amounts: dict[int, Decimal | None]
         if funder.source == "rest":
             rest = (i, funder)
@@ -203,16 +211,21 @@ def finance(computation: Computation) -> Financing:
                        for k in keys}
         elif funder.source == "lines":
             amounts = {k: line_sum(funder.lines, k) for k in keys}
-        elif funder.name in by_party:  # a party named in the financing that carries in-kind lines
-            amounts = {k: line_sum(by_party[funder.name], k) for k in keys}
-            in_kind = funder.in_kind is not False
+        elif party is not None:  # a funder named as the party (or "party (i natura)") carries its in-kind lines
+            amounts = {k: line_sum(by_party[party], k) for k in keys}
+            in_kind = True
         else:
             amounts = {k: ZERO for k in keys}
         rows[funder.name] = FunderRow(funder.name, in_kind, amounts, funder.source, index,
                                       funder.name == applying, own_lines)
+    carried_parties = set(takes_party_lines.values())
     for party, line_names in by_party.items():
-        if party not in takes_party_lines:
-            name = party if party not in names else f"{party} ({'i natura' if budget.language == 'sv' else 'in kind'})"
+        if party not in carried_parties:
+            name = party
+            n = 1
+            while name in names or name in rows:  # never replace a declared funder's row
+                name = f"{party} ({suffix})" if n == 1 else f"{party} ({suffix} {n})"
+                n += 1
             rows[name] = FunderRow(name, True, {k: line_sum(line_names, k) for k in keys}, "party",
                                    lines=tuple(line_names))
     if rest is not None:
