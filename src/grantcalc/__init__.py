@@ -1,7 +1,8 @@
 """grantcalc — compute, check and write the budget of a grant application.
 
 The pipeline: :func:`load` a budget file (stage 1) → :meth:`Budget.compute`
-(stage 2) → check, report and render (later stages). Money is ``Decimal``
+(stage 2) → :meth:`Budget.check` (stage 3: reconciliation and audit) → report
+and render. Money is ``Decimal``
 throughout; see :mod:`grantcalc.money` for how input becomes exact.
 
 >>> import grantcalc
@@ -15,6 +16,9 @@ from grantcalc.budget import (
     Base, Budget, ExplicitLine, InKindLine, OneOffLine, PercentageLine, PerUnitLine, PlacesLine, Raise,
     RecurringLine, Rounding, SalaryLine,
 )
+from grantcalc.budget.financing import Cap, Funder
+from grantcalc.budget.plan import Activity
+from grantcalc.check.result import CheckResult
 from grantcalc.compute import Cell, Computation, compute
 from grantcalc.errors import BudgetError, GrantcalcError, Problem, Severity, SourceError
 from grantcalc.loader import load, loads, read
@@ -23,7 +27,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "load", "loads", "read", "compute",
-    "Budget", "Computation", "Cell",
+    "Budget", "Computation", "Cell", "CheckResult", "Funder", "Cap", "Activity",
     "SalaryLine", "PlacesLine", "RecurringLine", "PerUnitLine", "OneOffLine", "ExplicitLine",
     "PercentageLine", "InKindLine", "Rounding", "Raise", "Base",
     "GrantcalcError", "BudgetError", "SourceError", "Problem", "Severity",
