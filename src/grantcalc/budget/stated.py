@@ -30,8 +30,9 @@ __all__ = ["StatedFigure", "Stated", "StatedRow", "TOTAL", "parse_stated"]
 TOTAL = "total"  # the key of a row's total column (*Totalt*)
 _TOTAL_WORDS = frozenset({"total", "totalt", "summa", "sum"})
 
-# multiplication signs: ×, *, ·, or an x standing alone ("5 x 3", "5x3") — never the x of a word ("taxi")
-_TIMES = re.compile(r"\s*[×*·]\s*|\s+[xX]\s+|(?<=\d)[xX](?=\s*\d)")
+# multiplication signs: ×, *, ·, or an x that is not part of a word ("5 x 3", "5x3", "kr x6";
+# never the x of "taxiresor")
+_TIMES = re.compile(r"\s*(?:[×*·]|(?<![^\W\d_])[xX](?![^\W\d_]))\s*")
 _FACTOR = re.compile(r"[+\-\u2212]?\d[\d\s\u00a0.,]*(\s*%)?")
 
 
@@ -56,10 +57,12 @@ class StatedFigure:
 
 
 def _factor(text: str) -> Decimal:
-    match = _FACTOR.search(text)
-    if match is None:
+    """One factor: its one number (units around it are words: "5.000 kr/pers/år", "3,5 mån").
+    A factor with two numbers is refused rather than half read."""
+    numbers = [m.group(0).strip() for m in _FACTOR.finditer(text)]
+    if len(numbers) != 1:
         raise NumberError("not_a_number", text)
-    return document_number(match.group(0).strip())
+    return document_number(numbers[0])
 
 
 def parse_stated(value: Any) -> StatedFigure:

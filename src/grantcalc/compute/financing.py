@@ -175,7 +175,7 @@ def finance(computation: Computation) -> Financing:
     suffix = "i natura" if budget.language == "sv" else "in kind"
     takes_party_lines: dict[str, str] = {}  # funder name → the party whose lines it carries
     for party in by_party:
-        for candidate in (party, f"{party} ({suffix})"):
+        for candidate in (party, f"{party} (i natura)", f"{party} (in kind)"):
             if candidate in own_row:
                 takes_party_lines[candidate] = party
                 break
