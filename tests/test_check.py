@@ -179,6 +179,8 @@ def test_check_examples_exits_0_and_prints_tables_and_findings():
     assert "Anmärkningar (0 fel, 6 varningar, 0 info):" in out
     assert "Anmärkningar (0 fel, 1 varning, 0 info):" in out
     assert "Inga anmärkningar." in out
+    for compared in (32, 31, 45):  # Öka, Ljusdal, Gemensam kraft: every figure recorded from the documents
+        assert f"Angivna belopp jämförda med beräkningen: {compared}, varav 0 avviker." in out
     assert f"Sökt belopp (Västerbergslagens samordningsförbund): 5{NB}826{NB}420{NB}kr" in out
     assert "Traceback" not in done.stderr
 
@@ -201,6 +203,8 @@ def test_one_krona_more_financing_fails_naming_the_year_and_the_krona(tmp_path):
     path = raised_by_one_krona(tmp_path)
     done = run("check", str(path))
     assert done.returncode == 1
+    # the funder's Totalt, the financing Summa for 2023 and in all, and the applied amount now differ
+    assert "Angivna belopp jämförda med beräkningen: 31, varav 4 avviker." in done.stdout
     balance = [ln for ln in done.stdout.splitlines() if "2023: kostnaderna" in ln]
     assert balance == [f"{path}:117: financing[0].amounts[2023]: 2023: kostnaderna 1{NB}085{NB}966{NB}kr och "
                        f"finansieringen 1{NB}085{NB}967{NB}kr balanserar inte (finansiering − kostnader = +1{NB}kr)"]

@@ -57,6 +57,17 @@ class CheckResult:
         return self.balanced and not self.errors and not (strict and self.warnings)
 
     @property
+    def stated_compared(self) -> int:
+        """How many figures the document states (and the check compared): line cells and
+        totals, Summa rows, funders' rows, the applied amount and the plan's Summa."""
+        budget = self.budget
+        count = sum(len(line.stated) for line in budget.lines)
+        count += sum(len(f.stated) for f in budget.financing)
+        count += len(budget.stated.costs) + len(budget.stated.financing)
+        count += (budget.stated.applied_amount is not None) + (budget.stated.plan is not None)
+        return count
+
+    @property
     def codes(self) -> list[str]:
         return [p.code for p in self.findings]
 

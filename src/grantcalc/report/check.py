@@ -27,6 +27,8 @@ _WORDS = {
     "balanced": ("Kostnader och finansiering balanserar varje år.", "Costs and financing balance in every year."),
     "unbalanced": ("Kostnader och finansiering balanserar inte.", "Costs and financing do not balance."),
     "findings": ("Anmärkningar", "Findings"),
+    "stated": ("Angivna belopp jämförda med beräkningen: {compared}, varav {differing} avviker.",
+               "Stated figures compared with the computation: {compared}, of which {differing} differ."),
     "none": ("Inga anmärkningar.", "No findings."),
     "cash": ("kontant", "cash"),
 }
@@ -69,10 +71,16 @@ def summary(result: CheckResult, lang: str = "sv") -> str:
 def text_report(result: CheckResult, lang: str = "sv") -> str:
     c = result.computation
     fin = c.financing
-    out = [cost_table(c, lang), "", f"{_w('financing', lang)}", "", financing_table(result, lang)]
+    out = [cost_table(c, lang, heading=_w("costs", lang)), "", _w("financing", lang), "",
+           financing_table(result, lang)]
     if fin.applied_amount is not None:
         out.append(f"{_w('applied', lang)} ({fin.applicant_row.name}): {fmt.money(fin.applied_amount, lang)}")
-    out += ["", _w("balanced" if result.balanced else "unbalanced", lang), ""]
+    out += ["", _w("balanced" if result.balanced else "unbalanced", lang)]
+    compared = result.stated_compared
+    if compared:
+        differing = len([p for p in result.errors if p.code.startswith("stated.") or p.code == "applied.differs"])
+        out.append(_w("stated", lang).format(compared=compared, differing=differing))
+    out.append("")
     if result.findings:
         out += [f"{_w('findings', lang)} ({summary(result, lang)}):", findings_text(result.findings, lang)]
     else:

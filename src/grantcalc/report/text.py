@@ -64,8 +64,9 @@ def _title(computation: Computation, lang: str) -> str:
     return f"{budget.project.name}\n{' · '.join(facts)}"
 
 
-def cost_table(computation: Computation, lang: str = "sv") -> str:
-    """The cost budget: one row per line, one column per budget year, Totalt, Summa."""
+def cost_table(computation: Computation, lang: str = "sv", heading: str | None = None) -> str:
+    """The cost budget: one row per line, one column per budget year, Totalt, Summa.
+    ``heading`` goes between the title and the table."""
     budget = computation.budget
     years = computation.years
     header = [word("category", lang), word("line", lang)] + [y.label(lang) for y in years] + [word("total", lang)]
@@ -79,7 +80,8 @@ def cost_table(computation: Computation, lang: str = "sv") -> str:
         rows.append([_clip(budget.category(line.category).name(lang), 24), _clip(name, NAME_WIDTH), *cells, total])
     rows.append([word("sum", lang), ""] + [fmt.amount(computation.year_total(y.key), lang) for y in years]
                 + [fmt.amount(computation.total, lang)])
-    out = [_title(computation, lang), "", render_table(header, rows, "ll" + "r" * (len(years) + 1))]
+    out = [_title(computation, lang), ""] + ([heading, ""] if heading else []) + \
+        [render_table(header, rows, "ll" + "r" * (len(years) + 1))]
     if computation.in_kind_total:
         out.append(f"{word('of_which_in_kind', lang)}: {fmt.money(computation.in_kind_total, lang)}")
     out.append(f"{word('total', lang)}: {fmt.money(computation.total, lang)}")
