@@ -309,3 +309,13 @@ def test_the_readme_documents_the_check_command_and_ci():
     for module in (EXAMPLES.parent / "src" / "grantcalc" / "check").glob("*.py"):
         used |= set(re.findall(r'Problem\("([a-z_]+\.[a-z_]+)"', module.read_text(encoding="utf-8")))
     assert used - {"plausibility.negative_line", "plausibility.negative_year"} <= documented
+
+
+def test_the_readme_shows_what_check_prints():
+    readme = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```text\n\$ grantcalc check examples/ljusdal-hallbart-arbetsliv.yaml\n…[^\n]*\n\n(.*?)```",
+                      readme, re.S).group(1)
+    done = subprocess.run([sys.executable, "-m", "grantcalc", "check", "examples/ljusdal-hallbart-arbetsliv.yaml"],
+                          capture_output=True, text=True, cwd=EXAMPLES.parent)
+    printed = done.stdout.replace(NB, " ")
+    assert block.strip() in printed
