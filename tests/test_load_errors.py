@@ -893,3 +893,25 @@ def test_a_stated_monthly_salary_on_an_hourly_rate_line_is_an_error(tmp_path):
     [p] = problems(path)
     assert (p.code, p.path) == ("invalid.only_one_of", ("lines", 0))
     assert "hourly_rate, by_year.monthly_salary" in p.message()
+
+
+def test_a_malformed_funder_or_activity_does_not_hide_the_others_problems(tmp_path):
+    path = write(tmp_path, """\
+        project: {name: T}
+        period: {start: 2024-01-01, end: 2024-12-31}
+        lines:
+          - {name: Hyra, kind: recurring, category: premises, amount: 1000, per: month}
+        financing:
+          - {name: A, rest: true, lines: [Hyra]}
+          - {name: C, lines: [Hyr]}
+        plan:
+          - {name: X, cost: abc, lines: [Hyra]}
+          - {name: Y, start: 2025-02-01, lines: [Okänd]}
+        """)
+    assert summary(problems(path)) == [
+        ("invalid.only_one_of", ("financing", 0), 6),
+        ("budget.unknown_line", ("financing", 1, "lines", 0), 7),
+        ("invalid.stated_figure", ("plan", 0, "cost"), 9),
+        ("budget.date_outside", ("plan", 1, "start"), 10),
+        ("budget.unknown_line", ("plan", 1, "lines", 0), 10),
+    ]

@@ -57,49 +57,76 @@ def _in_file_order(problems: list[Problem]) -> list[Problem]:
 
 
 def _problems_beside_structural_errors(data: dict) -> list[Problem]:
-    """Cross-field problems and warnings of a budget some of whose lines are malformed.
+    """Cross-field problems and warnings of a budget some of whose parts are malformed.
 
     The budget cannot be built, but the rest can still be checked, so one run
-    reports every problem: each malformed line is replaced by a stand-in that
-    keeps what of its name, category and dates is valid (so its dates are
-    checked and other lines can still refer to it by name), and the budget is
-    validated again. Stand-ins keep their index, so paths need no mapping.
+    reports every problem: each malformed line, funder or plan activity is
+    replaced by a stand-in that keeps what of its name (and, for a line, its
+    category and dates) is valid — so its dates are checked and others can
+    still refer to it by name — and the budget is validated again. Stand-ins
+    keep their index, so paths need no mapping.
     """
-    from pydantic import TypeAdapter
+    from grantcalc.budget.financing import Funder
+    from grantcalc.budget.plan import Activity
 
-    from grantcalc.budget.lines import ExplicitLine, Line
-
-    lines = data.get("lines")
-    if not isinstance(lines, list) or not lines:
-        return []
-    adapter = TypeAdapter(Line)
-    header_fields = ("name", "category", "start", "end")
-    replaced, patched = False, []
-    for i, raw in enumerate(lines):
-        try:
-            adapter.validate_python(raw)
-            patched.append(raw)
+    patched = dict(data)
+    replaced = False
+    for key, model, make in (("lines", None, _line_stand_in), ("financing", Funder, _named_stand_in("funder")),
+                             ("plan", Activity, _named_stand_in("activity"))):
+        items = data.get(key)
+        if not isinstance(items, list):
             continue
-        except ValidationError:
-            replaced = True
-        header = {k: raw[k] for k in header_fields if isinstance(raw, dict) and k in raw}
-        placeholder = {"name": f"\x00line {i}", "category": "other"}
-        for field in header_fields:  # keep each header field only if it is valid on its own
-            if field in header:
-                try:
-                    ExplicitLine.model_validate({**placeholder, field: header[field], "amounts": {}})
-                except ValidationError:
-                    del header[field]
-        patched.append({**placeholder, **header, "kind": "explicit", "amounts": {}})
+        validate = _line_adapter().validate_python if model is None else model.model_validate
+        out = []
+        for i, raw in enumerate(items):
+            try:
+                validate(raw)
+                out.append(raw)
+            except ValidationError:
+                replaced = True
+                out.append(make(i, raw))
+        patched[key] = out
     if not replaced:
         return []
     try:
-        found = Budget.model_validate({**data, "lines": patched})._warnings
+        found = Budget.model_validate(patched)._warnings
     except BudgetError as err:
         found = err.problems
     except ValidationError:
-        return []  # project or period malformed too: already reported
+        return []  # project, period or another part malformed too: already reported
     return found
+
+
+def _line_adapter():
+    from pydantic import TypeAdapter
+
+    from grantcalc.budget.lines import Line
+
+    return TypeAdapter(Line)
+
+
+def _line_stand_in(i: int, raw) -> dict:
+    """An empty explicit line with what of the line's name, category and dates is valid."""
+    from grantcalc.budget.lines import ExplicitLine
+
+    header_fields = ("name", "category", "start", "end")
+    header = {k: raw[k] for k in header_fields if isinstance(raw, dict) and k in raw}
+    placeholder = {"name": f"\x00line {i}", "category": "other"}
+    for field in header_fields:  # keep each header field only if it is valid on its own
+        if field in header:
+            try:
+                ExplicitLine.model_validate({**placeholder, field: header[field], "amounts": {}})
+            except ValidationError:
+                del header[field]
+    return {**placeholder, **header, "kind": "explicit", "amounts": {}}
+
+
+def _named_stand_in(what: str):
+    """A funder or activity with only its name (when the name is text), so references to it hold."""
+    def make(i: int, raw) -> dict:
+        name = raw.get("name") if isinstance(raw, dict) else raw if isinstance(raw, str) else None
+        return {"name": name.strip() if isinstance(name, str) and name.strip() else f"\x00{what} {i}"}
+    return make
 
 
 def _field_names() -> set[str]:
