@@ -15,9 +15,14 @@ from grantcalc.budget.stated import TOTAL, StatedFigure
 from grantcalc.compute.computation import Computation
 from grantcalc.errors import Problem, Severity
 
-__all__ = ["check", "formula_problem"]
+__all__ = ["check", "formula_problem", "CODES"]
 
 ERROR = Severity.error
+CODES = (  # the findings of this module (the row codes are built as <row>_year / <row>_total)
+    "stated.line_year", "stated.line_total", "stated.costs_year", "stated.costs_total",
+    "stated.funder_year", "stated.funder_total", "stated.financing_year", "stated.financing_total",
+    "stated.plan_total", "stated.formula",
+)
 
 
 def formula_problem(figure: StatedFigure, step: Decimal, path: tuple, subject: str, year: str) -> Problem | None:
@@ -32,10 +37,17 @@ def formula_problem(figure: StatedFigure, step: Decimal, path: tuple, subject: s
         "difference": figure.amount - product})
 
 
-def _compare(out: list, code: str, path: tuple, stated: StatedFigure, computed: Decimal, **params) -> None:
-    if stated.amount != computed:
-        out.append(Problem(code, ERROR, path, {**params, "stated": stated.amount, "computed": computed,
-                                                "difference": stated.amount - computed}))
+def _row(out: list, stated: dict, path: tuple, code: str, labels: dict, year_amount, total: Decimal,
+         **params) -> None:
+    """Compare a stated row (budget year or ``total`` → figure) with the computed one:
+    ``<code>_year`` / ``<code>_total`` findings, both figures and the difference."""
+    for key, figure in stated.items():
+        computed = total if key == TOTAL else year_amount(key)
+        if figure.amount == computed:
+            continue
+        where = {} if key == TOTAL else {"year": labels[key]}
+        out.append(Problem(f"{code}_{'total' if key == TOTAL else 'year'}", ERROR, path + (key,), {
+            **params, **where, "stated": figure.amount, "computed": computed, "difference": figure.amount - computed}))
 
 
 def check(c: Computation) -> list[Problem]:
@@ -46,46 +58,27 @@ def check(c: Computation) -> list[Problem]:
     default_step = budget.rounding.step
 
     for i, line in enumerate(budget.lines):
+        _row(out, line.stated, ("lines", i, "stated"), "stated.line", labels,
+             lambda key, name=line.name: c.amount(name, key), c.line_total(line.name), line=line.name)
         step = line.rounding.step if line.rounding else default_step
         for key, figure in line.stated.items():
-            path = ("lines", i, "stated", key)
-            if key == TOTAL:
-                _compare(out, "stated.line_total", path, figure, c.line_total(line.name), line=line.name)
-            else:
-                _compare(out, "stated.line_year", path, figure, c.amount(line.name, key), line=line.name,
-                         year=labels[key])
-            found = formula_problem(figure, step, path, line.name, labels.get(key, total_word))
+            found = formula_problem(figure, step, ("lines", i, "stated", key), line.name, labels.get(key, total_word))
             if found:
                 out.append(found)
-
-    for key, figure in budget.stated.costs.items():
-        path = ("stated", "costs", key)
-        if key == TOTAL:
-            _compare(out, "stated.costs_total", path, figure, c.total)
-        else:
-            _compare(out, "stated.costs_year", path, figure, c.year_total(key), year=labels[key])
-    for key, figure in budget.stated.financing.items():
-        path = ("stated", "financing", key)
-        if key == TOTAL:
-            _compare(out, "stated.financing_total", path, figure, fin.total)
-        else:
-            _compare(out, "stated.financing_year", path, figure, fin.year_total(key), year=labels[key])
-
+    _row(out, budget.stated.costs, ("stated", "costs"), "stated.costs", labels, c.year_total, c.total)
+    _row(out, budget.stated.financing, ("stated", "financing"), "stated.financing", labels, fin.year_total, fin.total)
     for row in fin.rows:
-        if row.index is None:
-            continue
-        for key, figure in budget.financing[row.index].stated.items():
-            path = ("financing", row.index, "stated", key)
-            if key == TOTAL:
-                _compare(out, "stated.funder_total", path, figure, row.total, funder=row.name)
-            else:
-                _compare(out, "stated.funder_year", path, figure, row.amount(key), funder=row.name,
-                         year=labels[key])
+        if row.index is not None:
+            _row(out, budget.financing[row.index].stated, ("financing", row.index, "stated"), "stated.funder", labels,
+                 row.amount, row.total, funder=row.name)
 
     costs = [a.cost for a in budget.plan]
-    if budget.stated.plan is not None and costs and all(x is not None for x in costs):
-        _compare(out, "stated.plan_total", ("stated", "plan"), budget.stated.plan,
-                 sum((x.amount for x in costs), start=Decimal(0)))
+    plan = budget.stated.plan
+    if plan is not None and costs and all(x is not None for x in costs):
+        computed = sum((x.amount for x in costs), start=Decimal(0))
+        if plan.amount != computed:
+            out.append(Problem("stated.plan_total", ERROR, ("stated", "plan"), {
+                "stated": plan.amount, "computed": computed, "difference": plan.amount - computed}))
     for j, activity in enumerate(budget.plan):
         if activity.cost is not None:
             found = formula_problem(activity.cost, default_step, ("plan", j, "cost"), activity.name, total_word)
