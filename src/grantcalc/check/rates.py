@@ -27,7 +27,7 @@ from grantcalc.rounding import RoundingMode, RoundingRule, round_value
 __all__ = ["check"]
 
 CONVERSION_TOLERANCE = Fraction(1, 100)
-_UNITS = {"month": ("kr/mån", "kr/month"), "year": ("kr/år", "kr/year")}
+_PER = {"month": ("mån", "month"), "year": ("år", "year")}
 
 
 def check(c: Computation) -> list[Problem]:
@@ -49,9 +49,6 @@ def _raises(c: Computation, index: int, line: SalaryLine) -> list[Problem]:
     rule = raise_.rounding.rule() if raise_.rounding else RoundingRule(RoundingMode.half_up, step)
     factor = 1 + Fraction(raise_.rate)
     slices = line_slices(budget, line)
-    first = next((s for s in slices if s.months), None)
-    if first is None:
-        return []
     wage = Fraction(line.monthly_salary)
     out = []
     last_end = None
@@ -101,8 +98,8 @@ def _annual(amount: Decimal, per: str) -> Fraction:
 def _rate_text(amount, per: str) -> tuple[str, str]:
     from grantcalc import formatting as fmt
 
-    sv, en = _UNITS[per]
-    return f"{fmt.number(amount, 'sv')}\u00a0{sv}", f"SEK\u00a0{fmt.number(amount, 'en')}/{en.split('/')[1]}"
+    sv, en = _PER[per]
+    return f"{fmt.number(amount, 'sv')}\u00a0kr/{sv}", f"SEK\u00a0{fmt.number(amount, 'en')}/{en}"
 
 
 def _conversions(c: Computation, index: int, line) -> list[Problem]:
