@@ -1,4 +1,4 @@
-"""The command line: ``grantcalc show``, ``check``, ``new`` and ``schema``.
+"""The command line: ``grantcalc show``, ``check``, ``render``, ``new`` and ``schema``.
 
 Exit status: 0 done; 1 ``check`` found an error (or, with ``--strict``, a
 warning) or a budget that does not balance; 2 a file unreadable or invalid, or
@@ -82,6 +82,22 @@ def _parser() -> argparse.ArgumentParser:
                          description="Skapa en ny budgetfil med kommentarer på svenska, klar att fylla i.")
     new.add_argument("output", metavar="FIL", help="den nya budgetfilen, t.ex. budget.yaml")
     new.add_argument("--force", action="store_true", help="skriv över FIL om den finns")
+
+    render = sub.add_parser(
+        "render", help="skriv ansökan som Word-dokument (blanketten eller en egen mall)",
+        description="Skriv ansökan som Word-dokument (.docx) från budgeten: samordningsförbundets blankett "
+                    "(standard), budgetmotiveringen Projektets ekonomi, eller en egen .docx-mall med fält som "
+                    "{{ project.name }}. Varje belopp kommer ur beräkningen.")
+    render.add_argument("budget", metavar="BUDGET", nargs="?", help="budgetfil (.yaml, .toml, .json; - för standard in)")
+    render.add_argument("-o", "--output", metavar="FIL", help="Word-dokumentet att skriva (standard: BUDGET med .docx)")
+    render.add_argument("-t", "--template", metavar="MALL",
+                        help="en inbyggd mall (se --list-templates) eller en egen .docx-mall (standard: samordningsforbund)")
+    render.add_argument("--lang", choices=("sv", "en"), help="språk (standard: budgetens, annars sv)")
+    render.add_argument("--force", action="store_true", help="skriv över FIL om den finns")
+    render.add_argument("--no-charts", action="store_true", help="utan diagram")
+    render.add_argument("--list-templates", action="store_true", help="visa de inbyggda mallarna och avsluta")
+    render.add_argument("--fields", action="store_true",
+                        help="visa fälten en egen mall kan använda (med värden om BUDGET anges) och avsluta")
 
     schema = sub.add_parser("schema", help="skriv JSON Schema för budgetfilen",
                             description="Skriv budgetfilens JSON Schema (för redigerare: komplettering och stavfel).")
@@ -168,6 +184,50 @@ def _new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _render(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from grantcalc.loader import load
+    from grantcalc.render import DEFAULT_TEMPLATE, field_listing, render, templates
+
+    lang = args.lang or "sv"
+    if args.list_templates:
+        listed = templates(lang)
+        width = max(map(len, listed))
+        default = " (standard)" if lang == "sv" else " (default)"
+        for name, description in listed.items():
+            print(f"{name.ljust(width)}  {description}{default if name == DEFAULT_TEMPLATE else ''}")
+        return EXIT_OK
+    if args.budget is None:
+        print("grantcalc render: ange en budgetfil, t.ex. grantcalc render budget.yaml -o ansokan.docx"
+              if lang == "sv" else "grantcalc render: name a budget file, e.g. grantcalc render budget.yaml -o "
+              "application.docx", file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        budget = load(args.budget)
+    except GrantcalcError as err:
+        _print_problems(err.problems, lang)
+        return EXIT_INVALID
+    lang = args.lang or budget.language
+    if args.fields:
+        print(field_listing(lang, budget.compute()))
+        return EXIT_OK
+    if args.output is None and args.budget == "-":
+        _print_problems([Problem("output.needs_name")], lang)
+        return EXIT_INVALID
+    output = args.output or Path(args.budget).with_suffix(".docx").name
+    try:
+        result = render(budget, output, template=args.template, lang=lang, force=args.force,
+                        charts=not args.no_charts)
+    except GrantcalcError as err:
+        _print_problems(err.problems, lang)
+        return EXIT_INVALID
+    _print_problems(result.notes, lang)
+    print(f"Skrev {result.path} (mall: {result.template})" if lang == "sv"
+          else f"Wrote {result.path} (template: {result.template})", file=sys.stderr)
+    return EXIT_OK
+
+
 def _schema(args: argparse.Namespace) -> int:
     from grantcalc.schema import budget_schema
     from grantcalc.write import write_text_atomic
@@ -201,7 +261,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_INVALID
     try:
-        return {"show": _show, "check": _check, "new": _new, "schema": _schema}[args.command](args)
+        commands = {"show": _show, "check": _check, "new": _new, "render": _render, "schema": _schema}
+        return commands[args.command](args)
     except BrokenPipeError:  # `grantcalc show … | head`
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK

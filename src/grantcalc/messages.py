@@ -39,6 +39,40 @@ CATALOG: dict[str, tuple[str, str]] = {
     "output.exists": ("{path} finns redan: välj ett annat namn eller lägg till --force för att skriva över",
                       "{path} exists already: choose another name or add --force to overwrite it"),
     "output.no_folder": ("mappen {folder} finns inte", "the folder {folder} does not exist"),
+    "output.suffix": ("{path}: ett Word-dokument ska sluta på .docx, t.ex. ansokan.docx",
+                      "{path}: a Word document must end in .docx, e.g. application.docx"),
+    "output.needs_name": ("ange utfilen med -o, t.ex. -o ansokan.docx", "name the output file with -o, e.g. -o application.docx"),
+    # --- rendering Word documents
+    "render.template_unknown": ("okänd mall {name!r}: välj bland {names} eller ange en egen .docx-fil",
+                                "unknown template {name!r}: choose one of {names} or give a .docx file of your own"),
+    "render.template_format": ("mallen ska vara ett Word-dokument (.docx) eller en formulärbeskrivning (.yaml), inte {suffix}",
+                               "a template must be a Word document (.docx) or a form description (.yaml), not {suffix}"),
+    "render.template_invalid": ("mallen är inget läsbart Word-dokument ({reason}); spara den som .docx i Word eller "
+                                "LibreOffice och försök igen",
+                                "the template is not a readable Word document ({reason}); save it as .docx in Word or "
+                                "LibreOffice and try again"),
+    "render.template_syntax": ("fel i mallens fältkoder: {reason}, nära ”{context}”; fält skrivs {{{{ project.name }}}} "
+                               "och rader {{%tr for row in costs.rows %}}",
+                               "error in the template's field codes: {reason}, near “{context}”; fields are written "
+                               "{{{{ project.name }}}} and rows {{%tr for row in costs.rows %}}"),
+    "render.unknown_field": ("mallen använder {field}, som inte finns; {where} finns: {known}. "
+                             "grantcalc render --fields visar alla fält",
+                             "the template uses {field}, which does not exist; {where} has: {known}. "
+                             "grantcalc render --fields lists every field"),
+    "render.not_a_group": ("mallen använder {field}, men {parent} är {kind} och har inga fält{advice}",
+                           "the template uses {field}, but {parent} is {kind} and has no fields{advice}"),
+    "render.template_error": ("mallen kunde inte fyllas i: {reason}", "the template could not be filled in: {reason}"),
+    "render.chart_missing": ("mallen visar diagrammet {field}, men diagram kräver matplotlib: installera med {install}",
+                             "the template shows the chart {field}, but charts need matplotlib: install it with {install}"),
+    "render.charts_left_out": ("dokumentet skrevs utan diagram eftersom matplotlib saknas; installera med {install}",
+                               "the document was written without charts because matplotlib is missing; install it with {install}"),
+    "render.form_invalid": ("formulärbeskrivningen är ogiltig: {reason}", "the form description is invalid: {reason}"),
+    "render.unbalanced": ("kostnaderna ({costs}) och finansieringen ({financing}) balanserar inte; dokumentet visar "
+                          "dem som de är: kör grantcalc check för detaljer",
+                          "costs ({costs}) and financing ({financing}) do not balance; the document shows them as "
+                          "they are: run grantcalc check for details"),
+    "text.control_character": ("innehåller ett styrtecken ({char}) som inte kan stå i ett dokument; ta bort det",
+                               "contains a control character ({char}) that cannot appear in a document; remove it"),
     # --- values (pydantic error types and our own)
     "invalid.missing": ("saknas", "is missing"),
     "invalid.extra_forbidden": ("okänd nyckel{hint}", "unknown key{hint}"),

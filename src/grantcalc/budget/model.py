@@ -202,6 +202,13 @@ class Budget(_Model):
 
         return compute(self)
 
+    def to_docx(self, path, *, template=None, lang: str | None = None, force: bool = False,
+                charts: bool = True):
+        """Write the application as a Word document: see :func:`grantcalc.render.render`."""
+        from grantcalc.render import render
+
+        return render(self, path, template=template, lang=lang, force=force, charts=charts).path
+
     def check(self, *, implied: bool = False) -> CheckResult:
         """Compute and audit the budget (see :mod:`grantcalc.check`); ``implied`` adds
         what explicit amounts imply (info)."""

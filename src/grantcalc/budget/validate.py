@@ -8,9 +8,12 @@ them are reported at once); warnings are kept on ``budget.warnings``.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
 
 from grantcalc.budget.categories import normalise
 from grantcalc.budget.financing import carries_in_kind
@@ -36,8 +39,29 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
     return close[0] if close else None
 
 
+# characters XML 1.0 (and so Word) cannot hold; tab, line feed and carriage return are fine
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def control_characters(value: Any, path: tuple = ()) -> Iterator[Problem]:
+    """A problem for every text in ``value`` (a model, list, mapping or string) holding
+    a control character, which no document can show."""
+    if isinstance(value, str):
+        if found := CONTROL.search(value):
+            yield Problem("text.control_character", path=path, params={"char": f"U+{ord(found.group()):04X}"})
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from control_characters(getattr(value, name), (*path, name))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from control_characters(item, (*path, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from control_characters(item, (*path, key))
+
+
 def validate_budget(budget: Budget) -> list[Problem]:
-    problems: list[Problem] = []
+    problems: list[Problem] = list(control_characters(budget))
     add = problems.append
     period = budget.period
 
@@ -49,7 +73,7 @@ def validate_budget(budget: Budget) -> list[Problem]:
         add(Problem("invalid.missing", path=("period", "fiscal_year_start")))
     if period.budget_years is not YearScheme.fiscal and period.fiscal_year_start is not None:
         add(Problem("budget.fiscal_month", path=("period", "fiscal_year_start")))
-    if problems:
+    if any(p.code != "text.control_character" for p in problems):
         return problems
 
     years = {y.key: y for y in budget.years}

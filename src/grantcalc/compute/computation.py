@@ -173,6 +173,13 @@ class Computation:
             return frame
         raise ValueError(f"form must be 'long' or 'wide', not {form!r}")
 
+    def to_docx(self, path, *, template=None, lang: str | None = None, force: bool = False,
+                charts: bool = True):
+        """Write the application as a Word document: see :func:`grantcalc.render.render`."""
+        from grantcalc.render import render
+
+        return render(self, path, template=template, lang=lang, force=force, charts=charts).path
+
     # --- display ----------------------------------------------------------------
     def table(self, lang: str | None = None, by: str = "line", formulas: bool = False) -> str:
         """The cost table as text: ``by`` line or category; ``formulas`` lists each cell's formula."""

@@ -81,7 +81,9 @@ class Step:
     rule: RoundingRule | None = None
     per_year: bool = False  # the result is kr/år (an annual amount)
 
-    def text(self, lang: str) -> str:
+    def text(self, lang: str, with_result: bool = True) -> str:
+        """The step as it reads; ``with_result`` False ends it at the equals sign (the
+        amount then stands in a column of its own, as applications print it)."""
         sv = lang == "sv"
         parts = []
         for product in self.products:
@@ -96,18 +98,18 @@ class Step:
         result = self.rounded if self.rounded is not None else self.exact
         single = len(self.products) == 1 and len(self.products[0]) == 1
         if single and self.products[0][0].value == result:
-            return expression  # a stated amount: nothing to compute
+            return expression if with_result else ""  # a stated amount: nothing to compute
         if self.rounded is None or self.rule is None or Fraction(self.rounded) == self.exact:
-            return f"{expression} = {Term(self.exact, unit).text(lang)}"
-        rounded = Term(self.rounded, unit).text(lang)
+            return f"{expression} = {Term(self.exact, unit).text(lang)}" if with_result else f"{expression} ="
+        rounded = Term(self.rounded, unit).text(lang) if with_result else ""
         if self.rule.step == 1 and not single:
-            return f"{expression} = {rounded}"
+            return f"{expression} = {rounded}".rstrip()
         # the exact value, shown as a prefix of its expansion two decimals finer than the step
         places = max(2, 2 - self.rule.step.as_tuple().exponent)
         words = f"{_MODE_WORDS[self.rule.mode][0 if sv else 1]} {'till' if sv else 'to'}"
         if single:
-            return f"{Term(self.exact, unit, places=places).text(lang)}, {words} {rounded}"
-        return f"{expression} = {Term(self.exact, unit, places=places).text(lang)}, {words} {rounded}"
+            return f"{Term(self.exact, unit, places=places).text(lang)}, {words} {rounded}".rstrip()
+        return f"{expression} = {Term(self.exact, unit, places=places).text(lang)}, {words} {rounded}".rstrip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +126,12 @@ class Formula:
 
     def text(self, lang: str = "sv") -> str:
         return "; ".join(step.text(lang) for step in self.steps)
+
+    def calculation(self, lang: str = "sv") -> str:
+        """The formula up to its last equals sign, for a document whose amount stands
+        in its own column: ``42 350 kr × 1,42 × 3,5 mån =``; empty for a stated amount."""
+        *first, last = self.steps
+        return "; ".join([step.text(lang) for step in first] + [last.text(lang, with_result=False)]).strip("; ")
 
     def __str__(self) -> str:
         return self.text()

@@ -1,0 +1,331 @@
+"""The fields of a document: every figure and text a template can show.
+
+One tree of formatted values is built from a :class:`Computation`; the
+built-in forms and the user's own .docx templates read the same tree, so a
+figure can only ever be formatted one way. Values are strings formatted for
+the document's language (``2 480 208 kr``, ``1,42``, ``2022-01-01``): amounts
+in table rows without the currency (``1 111 403``, as forms print them),
+amounts standing alone with it.
+
+In a template a field is reached by its path: ``{{ project.name }}``,
+``{{ applied_amount }}``, ``{% for row in costs.rows %}``. A path that does
+not exist is an error naming the fields that do (see :class:`Node`).
+:data:`FIELDS` describes every path; ``grantcalc render --fields`` prints it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from grantcalc import formatting as fmt
+from grantcalc.periods import YearScheme
+
+if TYPE_CHECKING:
+    from grantcalc.compute.computation import Computation
+
+__all__ = ["Node", "FIELDS", "build_fields", "walk", "year_heading", "DASH"]
+
+DASH = "–"  # an amount the document does not state (an in-kind line without a value)
+
+# (path, Swedish description, English description). "[]" marks a list: its
+# elements have the fields listed under "path[].field". Kept in the order
+# --fields prints them; a test checks the tree has exactly these paths.
+FIELDS: list[tuple[str, str, str]] = [
+    ("lang", "dokumentets språk: sv eller en", "the document's language: sv or en"),
+    ("today", "dagens datum, åååå-mm-dd", "today's date, yyyy-mm-dd"),
+    ("project.name", "insatsens/projektets namn", "the project's name"),
+    ("project.applicant", "sökande / insatsägare", "the applicant"),
+    ("project.funder", "finansiären ansökan riktas till", "the funder applied to"),
+    ("project.description", "kort beskrivning", "short description"),
+    ("project.period", "planerad insatstid: åååå-mm-dd – åååå-mm-dd", "planned period: yyyy-mm-dd – yyyy-mm-dd"),
+    ("project.start", "startdatum", "start date"),
+    ("project.end", "slutdatum", "end date"),
+    ("project.months", "insatstiden i månader", "the period in months"),
+    ("project.owner", "ansvarig för genomförandet (insatsägaren); samma fält som en part",
+     "the party responsible (owner); the same fields as a party"),
+    ("project.parties[]", "parterna, i budgetfilens ordning", "the parties, in the budget file's order"),
+    ("project.parties[].name", "organisation", "organisation"),
+    ("project.parties[].role", "roll, t.ex. insatsägare", "role, e.g. owner"),
+    ("project.parties[].organisation_number", "organisationsnummer", "organisation number"),
+    ("project.parties[].unit", "arbetsställe", "unit"),
+    ("project.parties[].contact", "kontaktpersonens namn (den första kontakten)", "the first contact's name"),
+    ("project.parties[].phone", "kontaktpersonens telefon", "the first contact's phone"),
+    ("project.parties[].email", "kontaktpersonens e-post", "the first contact's email"),
+    ("project.parties[].contacts[]", "partens kontaktpersoner: role, name, phone, email",
+     "the party's contacts: role, name, phone, email"),
+    ("project.contacts[]", "alla kontaktpersoner: role, name, phone, email, party",
+     "every contact: role, name, phone, email, party"),
+    ("years[]", "budgetåren, i ordning", "the budget years, in order"),
+    ("years[].label", "årets rubrik: 2024, År 1 eller 2024/25", "the year's label: 2024, Year 1 or 2024/25"),
+    ("years[].heading", "kolumnrubrik som i blanketten: År 2024", "column heading as on the form: År 2024"),
+    ("years[].start", "första dagen inom perioden", "first day within the period"),
+    ("years[].end", "sista dagen inom perioden", "last day within the period"),
+    ("years[].months", "månader som budgeteras", "months budgeted"),
+    ("years[].costs", "årets kostnader, med kr", "the year's costs, with currency"),
+    ("years[].financing", "årets finansiering, med kr", "the year's financing, with currency"),
+    ("years[].lines[]", "årets kostnadsrader med beräkning (se nedan)", "the year's lines with calculation (below)"),
+    ("years[].lines[].name", "kostnadsrad", "line"),
+    ("years[].lines[].specification", "kostnadsspecifikation (annars radens namn)", "specification (else the name)"),
+    ("years[].lines[].category", "kostnadsslag", "category"),
+    ("years[].lines[].calculation", "beräkningen fram till likhetstecknet: 42 350 kr × 1,42 × 3,5 mån =",
+     "the calculation up to the equals sign"),
+    ("years[].lines[].formula", "hela formeln med resultat", "the whole formula with its result"),
+    ("years[].lines[].amount", "belopp, med kr (tomt när beloppet inte anges)", "amount, with currency"),
+    ("years[].lines[].note", "t.ex. finansieras av Smedjebackens kommun (i natura)", "e.g. financed in kind by …"),
+    ("lines[]", "kostnadsraderna", "the cost lines"),
+    ("lines[].name", "kostnadsrad", "line"),
+    ("lines[].category", "kostnadsslag", "category"),
+    ("lines[].specification", "kostnadsspecifikation (annars radens namn)", "specification (else the name)"),
+    ("lines[].amounts", "belopp per budgetår (lista i årens ordning)", "amounts per budget year (a list)"),
+    ("lines[].total", "radens totalt", "the line's total"),
+    ("lines[].party", "part som bär kostnaden i natura (annars tomt)", "party carrying it in kind (else empty)"),
+    ("costs.rows[]", "kostnadsbudgetens rader: category, specification, name, amounts, total",
+     "the cost budget's rows: category, specification, name, amounts, total"),
+    ("costs.sum.amounts", "Summa per budgetår", "the Summa row per budget year"),
+    ("costs.sum.total", "Summa totalt", "the Summa row's total"),
+    ("costs.total", "totala kostnader, med kr", "total costs, with currency"),
+    ("costs.in_kind", "varav i natura, med kr", "of which in kind, with currency"),
+    ("costs.cash", "kostnader att betala kontant, med kr", "costs paid in cash, with currency"),
+    ("categories.rows[]", "kostnadsslagen: name, amounts, total", "the categories: name, amounts, total"),
+    ("categories.sum.amounts", "Summa per budgetår", "the Summa row per budget year"),
+    ("categories.sum.total", "Summa totalt", "the Summa row's total"),
+    ("financing.rows[]", "finansieringsbudgetens rader: name, amounts, total, kind (kontant/i natura)",
+     "the financing budget's rows: name, amounts, total, kind"),
+    ("financing.sum.amounts", "Summa per budgetår", "the Summa row per budget year"),
+    ("financing.sum.total", "Summa totalt", "the Summa row's total"),
+    ("financing.total", "total finansiering, med kr", "total financing, with currency"),
+    ("financing.balanced", "ja om kostnader och finansiering balanserar varje år, annars nej",
+     "yes when costs and financing balance every year, else no"),
+    ("plan.rows[]", "tids- och aktivitetsplanen: name, start, end, cost", "the activity plan: name, start, end, cost"),
+    ("plan.sum", "planens Summa", "the plan's sum"),
+    ("applied_amount", "sökt belopp, med kr", "the amount applied for, with currency"),
+    ("total", "totala kostnader, med kr", "total costs, with currency"),
+    ("tables.costs", "kostnadsbudgeten som färdig tabell: {{p tables.costs }}",
+     "the cost budget as a ready table: {{p tables.costs }}"),
+    ("tables.categories", "kostnader per kostnadsslag som färdig tabell", "costs per category as a ready table"),
+    ("tables.financing", "finansieringsbudgeten som färdig tabell", "the financing budget as a ready table"),
+    ("tables.plan", "tids- och aktivitetsplanen som färdig tabell", "the activity plan as a ready table"),
+    ("tables.justification", "projektets ekonomi år för år med formler", "the budget justification, year by year"),
+    ("charts.costs", "diagram: kostnader per år och kostnadsslag: {{ charts.costs }}",
+     "chart: costs per year by category"),
+    ("charts.financing", "diagram: finansiering per år och finansiär", "chart: financing per year by funder"),
+]
+
+
+class Node:
+    """A group of fields. Templates reach its fields as attributes; one that does
+    not exist raises :class:`UnknownField` with the ones that do."""
+
+    __slots__ = ("_path", "_values")
+
+    def __init__(self, path: str, values: dict[str, Any]):
+        object.__setattr__(self, "_path", path)
+        object.__setattr__(self, "_values", values)
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._values[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __getitem__(self, name: str) -> Any:
+        return self._values[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._values
+
+    def keys(self) -> list[str]:
+        return list(self._values)
+
+    @property
+    def path(self) -> str:
+        return self._path
+
+    def __repr__(self) -> str:
+        return f"Node({self._path!r}, {sorted(self._values)})"
+
+
+def _n(path: str, **values: Any) -> Node:
+    return Node(path, values)
+
+
+def walk(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
+    """Every leaf of a field tree with its path (``project.parties[].name``)."""
+    if isinstance(value, Node):
+        for key in value.keys():
+            yield from walk(value[key], f"{path}.{key}" if path else key)
+    elif isinstance(value, list) and (not value or isinstance(value[0], Node)):
+        yield path + "[]", value
+        for item in value:
+            yield from walk(item, path + "[]")
+    else:
+        yield path, value
+
+
+def year_heading(label: str, scheme: YearScheme, lang: str) -> str:
+    """A year column as the form heads it: ``År 2022`` (a project year is already ``År 1``)."""
+    if scheme is YearScheme.project:
+        return label
+    return f"År {label}" if lang == "sv" else label
+
+
+def _yes(value: bool, lang: str) -> str:
+    return ("ja" if value else "nej") if lang == "sv" else ("yes" if value else "no")
+
+
+def _text(value: str | None) -> str:
+    return value or ""
+
+
+def _party(budget_party, lang: str) -> Node:
+    contacts = [_n("project.parties[].contacts[]", role=c.role, name=_text(c.name), phone=_text(c.phone),
+                   email=_text(c.email)) for c in budget_party.contacts]
+    first = budget_party.contacts[0] if budget_party.contacts else None
+    return _n("project.parties[]", name=budget_party.name, role=_text(budget_party.role),
+              organisation_number=_text(budget_party.organisation_number), unit=_text(budget_party.unit),
+              contact=_text(first.name if first else None), phone=_text(first.phone if first else None),
+              email=_text(first.email if first else None), contacts=contacts)
+
+
+OWNER_ROLES = ("insatsägare", "projektägare", "huvudman", "sökande", "owner", "applicant")
+
+
+def _owner(budget, parties: list[Node]) -> Node:
+    """The party responsible (*ansvarig för genomförandet*): the one with an owner's role,
+    else the one named as applicant, else a party of the applicant's name alone."""
+    for node, party in zip(parties, budget.project.parties):
+        if party.role and party.role.strip().lower() in OWNER_ROLES:
+            return node
+    applicant = budget.project.applicant or ""
+    for node in parties:
+        if applicant and (node.name == applicant or applicant.startswith(node.name)):
+            return node
+    return _n("project.parties[]", name=applicant, role="", organisation_number="", unit="", contact="",
+              phone="", email="", contacts=[])
+
+
+def line_label(line) -> str:
+    return line.specification or line.name
+
+
+def in_kind_note(line, lang: str) -> str:
+    if not line.in_kind:
+        return ""
+    return f"finansieras av {line.party} (i natura)" if lang == "sv" else f"financed in kind by {line.party}"
+
+
+def build_fields(computation: Computation, lang: str = "sv", *, tables: Any = None,
+                 charts: Any = None, today: dt.date | None = None) -> Node:
+    """The field tree of ``computation`` in ``lang``.
+
+    ``tables`` and ``charts`` are filled in by the renderer of user templates
+    (ready-made tables and pictures); left out, they are empty text.
+    """
+    budget = computation.budget
+    project = budget.project
+    period = budget.period
+    years = computation.years
+    financing = computation.financing
+    amount = lambda value: fmt.amount(value, lang)  # noqa: E731 - a table cell
+    money = lambda value: fmt.money(value, lang)  # noqa: E731 - an amount standing alone
+
+    parties = [_party(p, lang) for p in project.parties]
+    contacts = [_n("project.contacts[]", role=c.role, name=_text(c.name), phone=_text(c.phone),
+                   email=_text(c.email), party=p.name) for p in project.parties for c in p.contacts]
+    months_total = sum((computation.budget_months(y.key) for y in years), start=0)
+    project_node = _n(
+        "project", name=project.name, applicant=_text(project.applicant), funder=_text(project.funder),
+        description=_text(project.description),
+        period=f"{fmt.format_date(period.start, lang)} – {fmt.format_date(period.end, lang)}",
+        start=fmt.format_date(period.start, lang), end=fmt.format_date(period.end, lang),
+        months=fmt.number(months_total, lang), owner=_owner(budget, parties), parties=parties, contacts=contacts)
+
+    def line_amounts(line) -> tuple[list[str], str]:
+        if not line.has_amount:
+            return [DASH] * len(years), DASH
+        return ([amount(computation.amount(line.name, y.key)) for y in years],
+                amount(computation.line_total(line.name)))
+
+    line_nodes, cost_rows = [], []
+    for line in budget.lines:
+        amounts, total = line_amounts(line)
+        category = budget.category(line.category).name(lang)
+        line_nodes.append(_n("lines[]", name=line.name, category=category, specification=line_label(line),
+                             amounts=amounts, total=total, party=_text(getattr(line, "party", None))))
+        cost_rows.append(_n("costs.rows[]", category=category, specification=line_label(line), name=line.name,
+                            amounts=amounts, total=total))
+
+    year_nodes = []
+    for y in years:
+        entries = []
+        for line in budget.lines:
+            cell = computation.cell(line.name, y.key)
+            if line.has_amount and cell.formula is None:
+                continue  # nothing budgeted on this line this year
+            entries.append(_n(
+                "years[].lines[]", name=line.name, specification=line_label(line),
+                category=budget.category(line.category).name(lang),
+                calculation=cell.formula.calculation(lang) if line.has_amount else "",
+                formula=cell.formula_text(lang) if line.has_amount else "",
+                amount=money(cell.amount) if line.has_amount else "",
+                note=in_kind_note(line, lang)))
+        year_nodes.append(_n(
+            "years[]", label=y.label(lang), heading=year_heading(y.label(lang), y.scheme, lang),
+            start=fmt.format_date(y.start, lang), end=fmt.format_date(y.end, lang),
+            months=fmt.number(computation.budget_months(y.key), lang),
+            costs=money(computation.year_total(y.key)), financing=money(financing.year_total(y.key)),
+            lines=entries))
+
+    def sum_node(path: str, per_year: dict[int, Decimal], total: Decimal) -> Node:
+        return _n(path, amounts=[amount(per_year[y.key]) for y in years], total=amount(total))
+
+    category_rows = []
+    for key, per_year in computation.category_totals().items():
+        stated = any(ln.has_amount for ln in budget.lines if budget.category(ln.category).key == key)
+        category_rows.append(_n(
+            "categories.rows[]", name=budget.category(key).name(lang),
+            amounts=[amount(per_year[y.key]) if stated else DASH for y in years],
+            total=amount(sum(per_year.values(), start=Decimal(0))) if stated else DASH))
+
+    funder_rows = []
+    for row in financing.rows:
+        name = row.name
+        funder_rows.append(_n(
+            "financing.rows[]", name=name,
+            amounts=[amount(row.amounts[y.key]) if row.amounts.get(y.key) is not None else DASH for y in years],
+            total=amount(row.total) if row.stated else DASH,
+            kind=("i natura" if row.in_kind else "kontant") if lang == "sv" else ("in kind" if row.in_kind else "cash")))
+
+    plan_rows = []
+    plan_sum = Decimal(0)
+    for activity in budget.plan:
+        cost = activity.cost.amount if activity.cost is not None else None
+        plan_sum += cost or 0
+        plan_rows.append(_n("plan.rows[]", name=activity.name,
+                            start=fmt.format_date(activity.start, lang) if activity.start else "",
+                            end=fmt.format_date(activity.end, lang) if activity.end else "",
+                            cost=amount(cost) if cost is not None else ""))
+
+    applied = computation.applied_amount
+    empty_tables = _n("tables", costs="", categories="", financing="", plan="", justification="")
+    empty_charts = _n("charts", costs="", financing="")
+    return _n(
+        "", lang=lang, today=fmt.format_date(today or dt.date.today(), lang), project=project_node,
+        years=year_nodes, lines=line_nodes,
+        costs=_n("costs", rows=cost_rows, sum=sum_node("costs.sum", computation.year_totals, computation.total),
+                 total=money(computation.total), in_kind=money(computation.in_kind_total),
+                 cash=money(computation.cash_total)),
+        categories=_n("categories", rows=category_rows,
+                      sum=sum_node("categories.sum", computation.year_totals, computation.total)),
+        financing=_n("financing", rows=funder_rows,
+                     sum=sum_node("financing.sum", financing.year_totals, financing.total),
+                     total=money(financing.total), balanced=_yes(financing.balanced, lang)),
+        plan=_n("plan", rows=plan_rows, sum=amount(plan_sum) if plan_rows else ""),
+        applied_amount=money(applied) if applied is not None else "",
+        total=money(computation.total),
+        tables=tables if tables is not None else empty_tables,
+        charts=charts if charts is not None else empty_charts,
+    )

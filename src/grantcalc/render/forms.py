@@ -1,0 +1,352 @@
+"""Built-in templates: a form described in YAML, laid out with python-docx.
+
+A form (``src/grantcalc/templates/<name>.yaml``) is a list of sections with a
+number, a heading, a *block* grantcalc fills in from the budget, guidance for
+the applicant and the form's own note. This module knows how to lay out each
+block; the words of each form live in its YAML file, in Swedish and English.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from importlib.resources import files
+from typing import TYPE_CHECKING, Literal
+
+from docx import Document
+from docx.shared import Cm
+from pydantic import BaseModel, ConfigDict, Field
+
+from grantcalc.render import word
+from grantcalc.render.fields import DASH, Node
+from grantcalc.render.word import Column
+
+if TYPE_CHECKING:
+    from grantcalc.compute.computation import Computation
+
+__all__ = ["Form", "Section", "builtin_forms", "load_form", "build_document", "BLOCKS"]
+
+
+class Words(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    sv: str
+    en: str
+
+    def __call__(self, lang: str) -> str:
+        return self.sv if lang == "sv" else self.en
+
+
+Block = Literal["general", "parties", "owner", "contacts", "description", "plan", "costs", "categories", "financing",
+                "signatures", "justification", "closing"]
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    number: str | None = None
+    heading: Words
+    block: Block | None = None
+    guidance: Words | None = None
+    note: Words | None = Field(None, description="the form's own text, kept as it is")
+    chart: Literal["costs", "financing"] | None = Field(None, description="a chart after the block and note")
+
+    @property
+    def level(self) -> int:
+        return 1 + (self.number or "").count(".")
+
+    def title(self, lang: str) -> str:
+        return f"{self.number}. {self.heading(lang)}" if self.number and "." not in self.number else \
+            f"{self.number} {self.heading(lang)}" if self.number else self.heading(lang)
+
+
+class Form(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    name: str
+    title: Words
+    description: Words
+    sections: list[Section] = Field(min_length=1)
+
+
+def builtin_forms() -> dict[str, Form]:
+    """The forms shipped in ``grantcalc/templates``, by name, the default first."""
+    folder = files("grantcalc.templates")
+    forms = {}
+    for name in ("samordningsforbund", "projektets-ekonomi"):
+        forms[name] = load_form(folder.joinpath(f"{name}.yaml").read_text(encoding="utf-8"))
+    return forms
+
+
+def load_form(text: str) -> Form:
+    from ruamel.yaml import YAML
+
+    return Form.model_validate(YAML(typ="safe", pure=True).load(text))
+
+
+# --- words the blocks print ------------------------------------------------------------------
+WORDS: dict[str, tuple[str, str]] = {
+    "name": ("Insatsens namn", "Name of the project"),
+    "period": ("Planerad insatstid", "Planned period"),
+    "applied": ("Ansökta medel från samordningsförbundet", "Funds applied for from the coordination association"),
+    "funder": ("samordningsförbundet", "the coordination association"),
+    "organisation": ("Organisation", "Organisation"),
+    "organisation_number": ("Organisationsnummer", "Organisation number"),
+    "unit": ("Arbetsställe", "Unit"),
+    "contact": ("Kontaktperson", "Contact person"),
+    "phone": ("Telefon", "Phone"),
+    "email": ("E-post", "Email"),
+    "role": ("Roll", "Role"),
+    "person": ("Namn", "Name"),
+    "activity": ("Aktiviteter", "Activities"),
+    "start": ("Startdatum", "Start date"),
+    "end": ("Slutdatum", "End date"),
+    "cost": ("Kostnad", "Cost"),
+    "category": ("Kostnadsslag", "Category"),
+    "specification": ("Kostnadsspecifikation", "Specification"),
+    "funder_column": ("Finansiär", "Funder"),
+    "total": ("Totalt", "Total"),
+    "sum": ("Summa", "Sum"),
+    "line": ("Kostnad", "Cost"),
+    "calculation": ("Beräkning", "Calculation"),
+    "amount": ("Belopp", "Amount"),
+    "for_party": ("För {party}", "For {party}"),
+    "place_date": ("Ort och datum", "Place and date"),
+    "signature": ("Underskrift", "Signature"),
+    "clarification": ("Namnförtydligande", "Name in capitals"),
+    "position": ("Befattning", "Position"),
+    "year_sum": ("Summa kostnader {label}", "Total costs {label}"),
+    "period_total": ("Totala kostnader {period} ({months} mån): {total}",
+                     "Total costs {period} ({months} months): {total}"),
+    "applies": ("{applicant} ansöker om {amount} från {funder} för projektet ”{project}” under perioden "
+                "{period}, enligt ovanstående kostnadskalkyl.",
+                "{applicant} applies for {amount} from {funder} for the project “{project}” in the period "
+                "{period}, as calculated above."),
+    "in_kind": ("Medfinansiering i natura: {items}.", "Co-financing in kind: {items}."),
+    "no_plan": ("Budgetfilen har ingen tids- och aktivitetsplan (plan:). Fyll i aktiviteterna här "
+                "eller lägg till dem i budgetfilen.",
+                "The budget file has no activity plan (plan:). Fill in the activities here or add them to the "
+                "budget file."),
+    "amounts_in": ("Belopp i kronor.", "Amounts in SEK."),
+    "not_stated": ("belopp ej angivet", "amount not stated"),
+    "in_kind_short": ("i natura", "in kind"),
+    "subtitle": ("{funder} · {period}", "{funder} · {period}"),
+    "chart_costs": ("Figur: kostnader per budgetår och kostnadsslag.", "Figure: costs per budget year by category."),
+    "chart_financing": ("Figur: finansiering per budgetår och finansiär.",
+                        "Figure: financing per budget year by funder."),
+}
+CONTACT_ROLES = (("insatsledare", "project leader"), ("kontaktperson", "contact person"),
+                 ("ekonomiansvarig", "financial officer"))
+
+
+def w(key: str, lang: str, **params: str) -> str:
+    sv, en = WORDS[key]
+    return (sv if lang == "sv" else en).format(**params)
+
+
+class Layout:
+    """What the blocks share: the document, its fields, the computation and the language."""
+
+    def __init__(self, document, fields: Node, computation: Computation, lang: str,
+                 charts: dict[str, bytes] | None, width: int | None = None):
+        self.document = document
+        self.fields = fields
+        self.computation = computation
+        self.lang = lang
+        self.charts = charts or {}
+        self._width = width
+
+    @property
+    def width(self) -> int:
+        return self._width or word.text_width(self.document)
+
+    def amount_columns(self) -> list[Column]:
+        return [Column(y.heading, 1.0, "r") for y in self.fields.years] + [Column(w("total", self.lang), 1.05, "r")]
+
+    def picture(self, key: str, caption: str) -> None:
+        png = self.charts.get(key)
+        if not png:
+            return
+        paragraph = self.document.add_paragraph()
+        paragraph.paragraph_format.keep_with_next = True
+        paragraph.add_run().add_picture(io.BytesIO(png), width=min(self.width, Cm(16)))
+        word.add_paragraph(self.document, caption, italic=True, size=8.5)
+
+
+# --- blocks -----------------------------------------------------------------------------------
+def _general(layout: Layout) -> None:
+    f, lang = layout.fields, layout.lang
+    word.add_form_table(layout.document, [
+        (w("name", lang), f.project.name),
+        (w("period", lang), f.project.period),
+        (w("applied", lang), f.applied_amount),
+    ], width=layout.width)
+
+
+def _parties(layout: Layout) -> None:
+    f, lang = layout.fields, layout.lang
+    columns = [Column(w(k, lang), wt) for k, wt in
+               (("organisation", 1.5), ("unit", 1.4), ("contact", 1.2), ("phone", 0.9), ("email", 1.3))]
+    rows = [[p.name, p.unit, p.contact, p.phone, p.email] for p in f.project.parties] or [[""] * 5] * 2
+    word.add_table(layout.document, columns, rows, width=layout.width)
+
+
+def _owner(layout: Layout) -> None:
+    owner, lang = layout.fields.project.owner, layout.lang
+    word.add_form_table(layout.document, [
+        (w("organisation", lang), owner.name),
+        (w("organisation_number", lang), owner.organisation_number),
+        (w("unit", lang), owner.unit),
+        (w("contact", lang), owner.contact),
+    ], width=layout.width)
+
+
+def _contacts(layout: Layout) -> None:
+    f, lang = layout.fields, layout.lang
+    columns = [Column(w("role", lang), fit=True)] + [Column(w(k, lang), wt) for k, wt in
+                                                    (("person", 1.3), ("organisation", 1.3), ("phone", 0.9),
+                                                     ("email", 1.4))]
+    contacts = list(f.project.contacts)
+    rows = []
+    for sv, en in CONTACT_ROLES:
+        found = [c for c in contacts if c.role.strip().lower() in (sv, en)]
+        for c in found or [None]:
+            label = sv.capitalize() if lang == "sv" else en.capitalize()
+            rows.append([label, c.name, c.party, c.phone, c.email] if c else [label, "", "", "", ""])
+            if c:
+                contacts.remove(c)
+    rows += [[c.role, c.name, c.party, c.phone, c.email] for c in contacts]
+    word.add_table(layout.document, columns, rows, width=layout.width)
+
+
+def _description(layout: Layout) -> None:
+    for paragraph in filter(None, (p.strip() for p in layout.fields.project.description.split("\n\n"))):
+        word.add_paragraph(layout.document, paragraph)
+
+
+def _plan(layout: Layout) -> None:
+    f, lang = layout.fields, layout.lang
+    columns = [Column(w("activity", lang)), Column(w("start", lang), fit=True), Column(w("end", lang), fit=True),
+               Column(w("cost", lang), align="r")]
+    rows = [[a.name, a.start, a.end, a.cost] for a in f.plan.rows]
+    if not rows:
+        word.add_guidance(layout.document, w("no_plan", lang))
+        rows = [[""] * 4] * 3
+    word.add_table(layout.document, columns, [*rows, [w("sum", lang), "", "", f.plan.sum]], width=layout.width,
+                   sum_rows=1)
+
+
+def _cost_rows(layout: Layout) -> list[list[str]]:
+    in_kind = "i natura" if layout.lang == "sv" else "in kind"
+    rows = []
+    for row, line in zip(layout.fields.costs.rows, layout.fields.lines):
+        specification = row.specification
+        if line.party:  # in kind: say by whom, unless the specification already does
+            specification += f" ({in_kind})" if line.party in specification else f" ({line.party}, {in_kind})"
+        rows.append([row.category, specification, *row.amounts, row.total])
+    return rows
+
+
+def _costs(layout: Layout) -> None:
+    f, lang = layout.fields, layout.lang
+    columns = [Column(w("category", lang), fit=True), Column(w("specification", lang)), *layout.amount_columns()]
+    rows = [*_cost_rows(layout), [w("sum", lang), "", *f.costs.sum.amounts, f.costs.sum.total]]
+    word.add_paragraph(layout.document, w("amounts_in", lang), size=8.5, align="r", keep_with_next=True)
+    word.add_table(layout.document, columns, rows, width=layout.width, sum_rows=1,
+                   size=word.TABLE_PT if len(f.years) <= 4 else 8)
+
+
+def _categories(layout: Layout) -> None:
+    f, lang = layout.fields, layout.lang
+    columns = [Column(w("category", lang), 3.0), *layout.amount_columns()]
+    rows = [[r.name, *r.amounts, r.total] for r in f.categories.rows]
+    rows.append([w("sum", lang), *f.categories.sum.amounts, f.categories.sum.total])
+    word.add_paragraph(layout.document, w("amounts_in", lang), size=8.5, align="r", keep_with_next=True)
+    word.add_table(layout.document, columns, rows, width=layout.width, sum_rows=1,
+                   size=word.TABLE_PT if len(f.years) <= 5 else 8)
+
+
+def _financing(layout: Layout) -> None:
+    f, lang = layout.fields, layout.lang
+    columns = [Column(w("funder_column", lang), 3.0), *layout.amount_columns()]
+    in_kind = w("in_kind_short", lang)
+    rows = [[f"{r.name} ({in_kind})" if r.kind == in_kind and in_kind not in r.name else r.name, *r.amounts, r.total]
+            for r in f.financing.rows]
+    rows.append([w("sum", lang), *f.financing.sum.amounts, f.financing.sum.total])
+    word.add_paragraph(layout.document, w("amounts_in", lang), size=8.5, align="r", keep_with_next=True)
+    word.add_table(layout.document, columns, rows, width=layout.width, sum_rows=1,
+                   size=word.TABLE_PT if len(f.years) <= 5 else 8)
+
+
+def _signatures(layout: Layout) -> None:
+    f, lang = layout.fields, layout.lang
+    names = [p.name for p in f.project.parties] or [f.project.applicant or ""]
+    for name in names:
+        word.add_paragraph(layout.document, w("for_party", lang, party=name) if name else "", bold=True,
+                           keep_with_next=True)
+        word.add_form_table(layout.document, [(w(k, lang), "") for k in
+                                              ("place_date", "signature", "clarification", "position")],
+                            width=layout.width, label_share=0.3)
+        word.add_paragraph(layout.document)
+
+
+def _justification(layout: Layout) -> None:
+    f, lang = layout.fields, layout.lang
+    columns = [Column(w("line", lang), 3.0), Column(w("calculation", lang), 3.6), Column(w("amount", lang), 1.15, "r")]
+    for year in f.years:
+        word.add_heading(layout.document, f"{year.label} ({year.start} – {year.end}, {year.months} "
+                         f"{'mån' if lang == 'sv' else 'months'})", level=2)
+        rows = []
+        for entry in year.lines:
+            calculation = entry.calculation
+            if entry.note:  # in kind: say by whom, unless the specification already does
+                party = f.lines[[ln.name for ln in f.lines].index(entry.name)].party
+                note = w("in_kind_short", lang) if party in entry.specification else entry.note
+                calculation = f"{calculation} ({note})" if calculation else note
+                if not entry.amount:
+                    calculation += f", {w('not_stated', lang)}"
+            rows.append([entry.specification, calculation, entry.amount])
+        rows.append([w("year_sum", lang, label=year.label), "", year.costs])
+        word.add_table(layout.document, columns, rows, width=layout.width, sum_rows=1)
+    word.add_paragraph(layout.document)
+    word.add_paragraph(layout.document, w("period_total", lang, period=f.project.period, months=f.project.months,
+                                          total=f.costs.total), bold=True)
+
+
+def _closing(layout: Layout) -> None:
+    f, lang = layout.fields, layout.lang
+    applicant = f.project.applicant or f.project.owner.name or ("Sökande" if lang == "sv" else "The applicant")
+    funder = f.project.funder or w("funder", lang)
+    if f.applied_amount:
+        word.add_paragraph(layout.document, w("applies", lang, applicant=applicant, amount=f.applied_amount,
+                                              funder=funder, project=f.project.name, period=f.project.period))
+    in_kind = [f"{line.name} ({line.party})" for line in f.lines if line.party]
+    if in_kind:
+        word.add_paragraph(layout.document, w("in_kind", lang, items="; ".join(in_kind)))
+
+
+BLOCKS: dict[str, Callable[[Layout], None]] = {
+    "general": _general, "parties": _parties, "owner": _owner, "contacts": _contacts,
+    "description": _description, "plan": _plan, "costs": _costs, "categories": _categories, "financing": _financing,
+    "signatures": _signatures, "justification": _justification, "closing": _closing,
+}
+
+
+def build_document(form: Form, fields: Node, computation: Computation, lang: str,
+                   charts: dict[str, bytes] | None = None):
+    """The form filled in from ``fields``: a python-docx ``Document``."""
+    document = Document()
+    word.set_up(document, lang, f"{form.title(lang)} – {fields.project.name}")
+    layout = Layout(document, fields, computation, lang, charts)
+    document.add_heading(form.title(lang), level=0)
+    word.add_paragraph(document, fields.project.name, bold=True, size=13)
+    word.add_paragraph(document, " · ".join(filter(None, [fields.project.funder, fields.project.period])),
+                       italic=True)
+    for section in form.sections:
+        word.add_heading(document, section.title(lang), level=min(section.level, 3))
+        if section.guidance:
+            word.add_guidance(document, section.guidance(lang))
+        if section.block:
+            BLOCKS[section.block](layout)
+        if section.note:
+            word.add_paragraph(document, section.note(lang), italic=True, size=9)
+        if section.chart:
+            layout.picture(section.chart, w(f"chart_{section.chart}", lang))
+    return document
