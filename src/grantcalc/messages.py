@@ -55,9 +55,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                                "och rader {{%tr for row in costs.rows %}}",
                                "error in the template's field codes: {reason}, near “{context}”; fields are written "
                                "{{{{ project.name }}}} and rows {{%tr for row in costs.rows %}}"),
-    "render.unknown_field": ("mallen använder {field}, som inte finns; {where} finns: {known}. "
+    "render.unknown_field": ("mallen använder {field}, som inte finns. Fälten {where}: {known}. "
                              "grantcalc render --fields visar alla fält",
-                             "the template uses {field}, which does not exist; {where} has: {known}. "
+                             "the template uses {field}, which does not exist. The fields {where}: {known}. "
                              "grantcalc render --fields lists every field"),
     "render.not_a_group": ("mallen använder {field}, men {parent} är {kind} och har inga fält{advice}",
                            "the template uses {field}, but {parent} is {kind} and has no fields{advice}"),

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 __all__ = ["render_user_template"]
 
+TOP = ("på översta nivån", "at the top level")
+
 
 def _jinja():
     from jinja2 import Environment, StrictUndefined, UndefinedError
@@ -58,10 +60,9 @@ def _jinja():
 def _unknown_field(err: Any, top: Node) -> Problem:
     parent, name = err.parent, err.name
     if parent is None:
-        return Problem("render.unknown_field", params={"field": name, "where": ("mallen", "the template"),
-                                                      "known": ", ".join(top.keys())})
+        return Problem("render.unknown_field", params={"field": name, "where": TOP, "known": ", ".join(top.keys())})
     if isinstance(parent, Node):
-        where = parent.path or ("mallen", "the template")
+        where = (f"i {parent.path}", f"in {parent.path}") if parent.path else TOP
         field = f"{parent.path}.{name}" if parent.path else name
         return Problem("render.unknown_field", params={"field": field, "where": where,
                                                       "known": ", ".join(parent.keys())})
@@ -109,8 +110,8 @@ def render_user_template(path: Path, computation: Computation, lang: str, *, tod
     unknown = sorted(used - set(plain.keys()))
     if unknown:
         raise SourceError([Problem("render.unknown_field", file=str(path),
-                                   params={"field": name, "where": ("mallen", "the template"),
-                                           "known": ", ".join(plain.keys())}) for name in unknown])
+                                   params={"field": name, "where": TOP, "known": ", ".join(plain.keys())})
+                            for name in unknown])
 
     tables = charts = None
     if "tables" in used:

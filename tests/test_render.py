@@ -1,0 +1,353 @@
+"""The built-in Word documents, read back with python-docx.
+
+Every amount in every table (and every formula in the budget justification)
+is compared with the computation; the figures the reference applications
+print are asserted as they stand in the documents.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_DOWN, Decimal
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.shared import Cm
+
+import grantcalc
+from grantcalc import formatting as fmt
+from grantcalc.budget.stated import parse_stated
+from grantcalc.cli import main
+from grantcalc.errors import SourceError
+from grantcalc.render import render, templates
+from grantcalc.render.forms import builtin_forms
+
+from .conftest import EXAMPLES
+
+NAMES = ["oka-innanforskapet", "ljusdal-hallbart-arbetsliv", "gemensam-kraft"]
+FORMS = list(builtin_forms())
+
+
+def amount(text: str) -> Decimal:
+    """A table amount as the document prints it: ``1 111 403`` or ``210 479 kr`` → Decimal."""
+    cleaned = text.replace("\u00a0", "").replace(" ", "").replace("kr", "").replace("\u2212", "-").replace(",", ".")
+    return Decimal(cleaned)
+
+
+def rows(table) -> list[list[str]]:
+    return [[cell.text for cell in row.cells] for row in table.rows]
+
+
+def table_with(document, first_heading: str):
+    found = [t for t in document.tables if t.rows[0].cells[0].text == first_heading]
+    assert found, f"no table headed {first_heading!r}"
+    return found
+
+
+def headings(document) -> list[str]:
+    return [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    """Each example in each built-in template, without charts (one test draws them)."""
+    folder = tmp_path_factory.mktemp("docs")
+    out = {}
+    for name in NAMES:
+        budget = grantcalc.load(EXAMPLES / f"{name}.yaml")
+        computation = budget.compute()
+        for form in FORMS:
+            path = render(computation, folder / f"{name}-{form}.docx", template=form, charts=False).path
+            out[(name, form)] = (computation, Document(str(path)))
+    return out
+
+
+# --- the samordningsförbund form ---------------------------------------------------------------
+@pytest.mark.parametrize("name", NAMES)
+def test_every_amount_of_the_cost_budget_is_the_computed_one(rendered, name):
+    computation, document = rendered[(name, "samordningsforbund")]
+    [table] = table_with(document, "Kostnadsslag")
+    header, *body, summa = rows(table)
+    years = computation.years
+    assert header == ["Kostnadsslag", "Kostnadsspecifikation", *[f"År {y.label()}" for y in years], "Totalt"]
+    assert len(body) == len(computation.budget.lines)
+    for line, row in zip(computation.budget.lines, body):
+        assert row[0] == computation.budget.category(line.category).name("sv")
+        if not line.has_amount:  # in kind, no value stated: a dash, never a made-up 0
+            assert row[2:] == ["–"] * (len(years) + 1)
+            continue
+        assert [amount(c) for c in row[2:-1]] == [computation.amount(line.name, y.key) for y in years]
+        assert amount(row[-1]) == computation.line_total(line.name)
+    assert summa[0] == "Summa"
+    assert [amount(c) for c in summa[2:-1]] == [computation.year_total(y.key) for y in years]
+    assert amount(summa[-1]) == computation.total
+    # the printed table adds up, down and across
+    for column in range(2, len(header)):
+        assert sum((amount(r[column]) for r in body if r[column] != "–"), Decimal(0)) == amount(summa[column])
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_amount_of_the_financing_budget_is_the_computed_one(rendered, name):
+    computation, document = rendered[(name, "samordningsforbund")]
+    [table] = table_with(document, "Finansiär")
+    header, *body, summa = rows(table)
+    financing = computation.financing
+    assert len(body) == len(financing.rows)
+    for row, funder in zip(body, financing.rows):
+        assert row[0].startswith(funder.name)
+        assert row[0].endswith("(i natura)") == funder.in_kind
+        for cell, y in zip(row[1:-1], computation.years):
+            value = funder.amounts.get(y.key)
+            assert cell == ("–" if value is None else fmt.amount(value))
+    assert [amount(c) for c in summa[1:-1]] == [financing.year_total(y.key) for y in computation.years]
+    assert amount(summa[-1]) == financing.total == computation.total  # all three examples balance
+
+
+def test_ljusdal_form_prints_the_application_figures(rendered):
+    """The figures of sections 1, 5.5, 8.1 and 9.1 as the Gävleborg application prints them."""
+    _, document = rendered[("ljusdal-hallbart-arbetsliv", "samordningsforbund")]
+    general = document.tables[0]
+    assert rows(general) == [
+        ["Insatsens namn", "Ett hållbart arbetsliv i Ljusdal"],
+        ["Planerad insatstid", "2022-01-01 – 2024-03-31"],
+        ["Ansökta medel från samordningsförbundet", "2\u00a0480\u00a0208\u00a0kr"],
+    ]
+    [costs] = table_with(document, "Kostnadsslag")
+    assert rows(costs)[1] == ["Lönekostnader", "Finsam coacher 150 %, 35 000 kr/mån",
+                              "943\u00a0403", "970\u00a0966", "249\u00a0839", "2\u00a0164\u00a0208"]
+    assert rows(costs)[-1][2:] == ["1\u00a0111\u00a0403", "1\u00a0085\u00a0966", "282\u00a0839", "2\u00a0480\u00a0208"]
+    [plan] = table_with(document, "Aktiviteter")
+    assert rows(plan)[1] == ["Grundutbildning IPS, 2×2 dagar – Finsam-coacher (2 pers.)", "2022-01-01", "2022-05-30",
+                             "40\u00a0000"]
+    assert [r[3] for r in rows(plan)[1:]] == ["40\u00a0000", "15\u00a0000", "55\u00a0000", "5\u00a0000", "115\u00a0000"]
+    [financing] = table_with(document, "Finansiär")
+    assert rows(financing)[1] == ["Samordningsförbund Gävleborg", "1\u00a0111\u00a0403", "1\u00a0085\u00a0966",
+                                  "282\u00a0839", "2\u00a0480\u00a0208"]
+
+
+def test_the_form_has_sections_1_to_12_in_order_with_the_form_s_own_sentence(rendered):
+    _, document = rendered[("ljusdal-hallbart-arbetsliv", "samordningsforbund")]
+    found = headings(document)
+    numbers = [h.split(" ")[0].rstrip(".") for h in found if re.match(r"^\d", h)]
+    assert [n for n in numbers if "." not in n] == [str(i) for i in range(1, 13)]
+    for expected in ("1. Allmänna uppgifter", "2. Förbundsmedlemmar som ansöker om medel",
+                     "3. Ansvarig för genomförandet", "4. Kontaktpersoner", "5. Insatsbeskrivning",
+                     "5.1 Syfte och bakgrund", "5.5 Tids- och aktivitetsplan samt kostnad", "6. Insatsorganisation",
+                     "7. Implementering", "8.1 Kostnadsbudget", "9.1 Finansieringsbudget",
+                     "10. Uppföljning och resultat", "11. Bilagor", "12. Underskrift"):
+        assert expected in found
+    text = [p.text for p in document.paragraphs]
+    assert "Summan ska balansera mot finansieringsbudgeten." in text
+
+
+def test_parties_contacts_and_one_signature_block_per_party(rendered):
+    computation, document = rendered[("ljusdal-hallbart-arbetsliv", "samordningsforbund")]
+    parties = [p.name for p in computation.budget.project.parties]
+    [members] = table_with(document, "Organisation")[:1]
+    assert [r[0] for r in rows(members)[1:]] == parties
+    assert rows(members)[1][1] == "Arbetsmarknadsenheten (AME)"
+    owner = document.tables[2]
+    assert rows(owner)[0] == ["Organisation", "Ljusdals kommun"]
+    [contacts] = table_with(document, "Roll")
+    assert [r[0] for r in rows(contacts)[1:4]] == ["Insatsledare", "Kontaktperson", "Ekonomiansvarig"]
+    signatures = [p.text for p in document.paragraphs if p.text.startswith("För ")]
+    assert signatures == [f"För {name}" for name in parties]
+
+
+def test_tables_repeat_their_header_and_stay_within_the_page(rendered):
+    for (name, form), (computation, document) in rendered.items():
+        section = document.sections[0]
+        assert abs(section.page_width - Cm(21)) < Cm(0.01) and abs(section.page_height - Cm(29.7)) < Cm(0.01)  # A4
+        width = section.page_width - section.left_margin - section.right_margin
+        for table in document.tables:
+            grid = table._tbl.tblGrid.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}gridCol")
+            assert sum(int(col.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}w")) * 635
+                       for col in grid) <= width + 635 * len(grid), (name, form)
+            if table.rows[0].cells[0].text in ("Kostnadsslag", "Finansiär", "Kostnad", "Aktiviteter"):
+                assert table.rows[0]._tr.trPr.find(
+                    "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblHeader") is not None
+
+
+def test_amounts_are_right_aligned(rendered):
+    _, document = rendered[("oka-innanforskapet", "samordningsforbund")]
+    [costs] = table_with(document, "Kostnadsslag")
+    for row in costs.rows:
+        assert row.cells[-1].paragraphs[0].alignment == 2  # WD_ALIGN_PARAGRAPH.RIGHT
+        assert row.cells[1].paragraphs[0].alignment is None
+
+
+def test_the_document_language_is_set(rendered):
+    _, document = rendered[("gemensam-kraft", "samordningsforbund")]
+    assert document.core_properties.language == "sv-SE"
+    assert 'w:val="sv-SE"' in document.styles.element.xml
+
+
+# --- Projektets ekonomi ----------------------------------------------------------------------
+OKA_STATED = {  # section 2.9 of the Öka application: per year, every amount and the year's sum
+    2024: (["210\u00a0479", "283\u00a0290", "4\u00a0368", "9\u00a0331", "7\u00a0000", "35\u00a0000", "", "17\u00a0500",
+            "10\u00a0000"], "576\u00a0968"),
+    2025: (["721\u00a0644", "1\u00a0004\u00a0508", "15\u00a0000", "32\u00a0000", "24\u00a0000", "", "60\u00a0000"],
+           "1\u00a0857\u00a0152"),
+    2026: (["746\u00a0352", "1\u00a0037\u00a0736", "15\u00a0000", "32\u00a0000", "24\u00a0000", "", "60\u00a0000"],
+           "1\u00a0915\u00a0088"),
+    2027: (["577\u00a0656", "801\u00a0306", "11\u00a0250", "24\u00a0000", "18\u00a0000", "", "45\u00a0000"],
+           "1\u00a0477\u00a0212"),
+}
+
+
+def test_oka_justification_prints_section_2_9_figure_by_figure(rendered):
+    _, document = rendered[("oka-innanforskapet", "projektets-ekonomi")]
+    tables = table_with(document, "Kostnad")
+    assert len(tables) == 4
+    for table, (year, (amounts, year_sum)) in zip(tables, OKA_STATED.items()):
+        header, *body, summa = rows(table)
+        assert [r[2].removesuffix("\u00a0kr") for r in body] == amounts
+        assert summa == [f"Summa kostnader {year}", "", f"{year_sum}\u00a0kr"]
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Totala kostnader 2024-09-15 – 2027-09-14 (36,5 mån): 5\u00a0826\u00a0420\u00a0kr" in text
+    assert ("ansöker om 5\u00a0826\u00a0420\u00a0kr från Västerbergslagens samordningsförbund för projektet "
+            "”Öka innanförskapet – fler i arbete” under perioden 2024-09-15 – 2027-09-14") in text
+    assert "Medfinansiering i natura: Lokalhyra (Smedjebackens kommun)." in text
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_formula_in_the_justification_gives_its_amount(rendered, name):
+    """Each row: the amount is the computed cell, the calculation is the cell's formula,
+    and the formula's own factors multiply to the amount (to the krona)."""
+    computation, document = rendered[(name, "projektets-ekonomi")]
+    tables = table_with(document, "Kostnad")
+    assert len(tables) == len(computation.years)
+    checked = 0
+    for table, year in zip(tables, computation.years):
+        header, *body, summa = rows(table)
+        assert header == ["Kostnad", "Beräkning", "Belopp"]
+        lines = [ln for ln in computation.budget.lines
+                 if not ln.has_amount or computation.cell(ln.name, year.key).formula is not None]
+        assert len(body) == len(lines)
+        for line, (label, calculation, printed) in zip(lines, body):
+            assert label == (line.specification or line.name)
+            if not line.has_amount:
+                assert printed == "" and "belopp ej angivet" in calculation
+                continue
+            cell = computation.cell(line.name, year.key)
+            assert amount(printed) == cell.amount
+            assert calculation.startswith(cell.formula.calculation("sv"))
+            if calculation.endswith("=") and "/12" not in calculation and ";" not in calculation:
+                figure = parse_stated(f"{calculation} {printed}")
+                assert abs(figure.product - figure.amount) < 1, (calculation, printed)
+                checked += 1
+        assert amount(summa[2]) == computation.year_total(year.key)
+        assert sum((amount(r[2]) for r in body if r[2]), Decimal(0)) == amount(summa[2])
+    if name == "oka-innanforskapet":
+        assert checked >= 16
+
+
+def test_oka_formulas_read_as_the_application_writes_them(rendered):
+    _, document = rendered[("oka-innanforskapet", "projektets-ekonomi")]
+    first = rows(table_with(document, "Kostnad")[0])
+    assert first[1][1:] == ["42\u00a0350\u00a0kr × 1,42 × 3,5\u00a0mån =", "210\u00a0479\u00a0kr"]
+    assert first[2][1:] == ["38\u00a0000\u00a0kr × 1,42 × 150\u00a0% × 3,5\u00a0mån =", "283\u00a0290\u00a0kr"]
+    figure = parse_stated("42\u00a0350\u00a0kr × 1,42 × 3,5\u00a0mån = 210\u00a0479\u00a0kr")
+    assert figure.product.quantize(Decimal(1), ROUND_DOWN) == figure.amount  # the application truncates öre
+
+
+# --- the command, charts, languages, safety -----------------------------------------------------
+def test_render_command_writes_the_default_form(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code = main(["render", str(EXAMPLES / "ljusdal-hallbart-arbetsliv.yaml"), "--no-charts"])
+    assert code == 0
+    out = tmp_path / "ljusdal-hallbart-arbetsliv.docx"
+    assert "Skrev ljusdal-hallbart-arbetsliv.docx (mall: samordningsforbund)" in capsys.readouterr().err
+    document = Document(str(out))
+    assert document.paragraphs[0].text == "Ansökan om medel från samordningsförbund"
+
+
+def test_charts_are_pictures_in_the_document(tmp_path):
+    pytest.importorskip("matplotlib")
+    budget = grantcalc.load(EXAMPLES / "oka-innanforskapet.yaml")
+    result = render(budget, tmp_path / "a.docx")
+    assert result.notes == []
+    document = Document(str(result.path))
+    assert len(document.inline_shapes) == 2  # costs by category after 8.1, financing by funder after 9.1
+    captions = [p.text for p in document.paragraphs if p.text.startswith("Figur")]
+    assert captions == ["Figur: kostnader per budgetår och kostnadsslag.",
+                        "Figur: finansiering per budgetår och finansiär."]
+
+
+def test_english_document(tmp_path):
+    budget = grantcalc.load(EXAMPLES / "ljusdal-hallbart-arbetsliv.yaml")
+    document = Document(str(budget.to_docx(tmp_path / "en.docx", lang="en", charts=False)))
+    assert document.core_properties.language == "en-GB"
+    assert "8.1 Cost budget" in headings(document)
+    assert rows(document.tables[0])[2] == ["Funds applied for from the coordination association", "SEK\u00a02,480,208"]
+    [costs] = table_with(document, "Category")
+    assert rows(costs)[-1][-1] == "2,480,208"
+
+
+def test_templates_are_listed_with_the_default_first():
+    assert list(templates()) == ["samordningsforbund", "projektets-ekonomi"]
+
+
+def test_existing_file_is_kept_without_force(tmp_path):
+    budget = grantcalc.load(EXAMPLES / "gemensam-kraft.yaml")
+    target = tmp_path / "a.docx"
+    target.write_bytes(b"mine")
+    with pytest.raises(SourceError) as err:
+        render(budget, target, charts=False)
+    assert err.value.problems[0].code == "output.exists"
+    assert target.read_bytes() == b"mine"
+    render(budget, target, charts=False, force=True)
+    assert Document(str(target)).paragraphs[0].text.startswith("Ansökan")
+    assert [p.name for p in tmp_path.iterdir()] == ["a.docx"]  # no temporary file left behind
+
+
+def test_output_must_be_docx(tmp_path):
+    budget = grantcalc.load(EXAMPLES / "gemensam-kraft.yaml")
+    with pytest.raises(SourceError) as err:
+        render(budget, tmp_path / "a.doc", charts=False)
+    assert err.value.problems[0].code == "output.suffix"
+    assert not (tmp_path / "a.doc").exists()
+
+
+def test_a_failure_while_writing_leaves_no_file(tmp_path, monkeypatch):
+    budget = grantcalc.load(EXAMPLES / "gemensam-kraft.yaml")
+    from docx.document import Document as DocumentClass
+
+    def broken_save(self, path):
+        Path(path).write_bytes(b"half a document")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(DocumentClass, "save", broken_save)
+    with pytest.raises(OSError):
+        render(budget, tmp_path / "a.docx", charts=False)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unbalanced_budget_renders_with_a_warning(tmp_path):
+    text = (EXAMPLES / "ljusdal-hallbart-arbetsliv.yaml").read_text(encoding="utf-8")
+    text = text.replace("amounts: {2022: 1111403, 2023: 1085966, 2024: 282839}",
+                        "amounts: {2022: 1111403, 2023: 1085966, 2024: 282840}")
+    assert "282840" in text
+    budget = grantcalc.loads(text, format="yaml")
+    result = render(budget, tmp_path / "u.docx", charts=False)
+    assert [n.code for n in result.notes] == ["render.unbalanced"]
+    assert "balanserar inte" in result.notes[0].message("sv")
+
+
+def test_a_form_description_of_ones_own(tmp_path):
+    form = tmp_path / "mitt.yaml"
+    form.write_text("name: mitt\ntitle: {sv: Min blankett, en: My form}\n"
+                    "description: {sv: två avsnitt, en: two sections}\nsections:\n"
+                    "  - {number: '1', heading: {sv: Kostnader, en: Costs}, block: categories}\n"
+                    "  - {number: '2', heading: {sv: Finansiering, en: Financing}, block: financing}\n",
+                    encoding="utf-8")
+    budget = grantcalc.load(EXAMPLES / "oka-innanforskapet.yaml")
+    document = Document(str(budget.to_docx(tmp_path / "m.docx", template=form, charts=False)))
+    assert headings(document) == ["1. Kostnader", "2. Finansiering"]
+    [categories] = table_with(document, "Kostnadsslag")
+    assert rows(categories)[-1][-1] == "5\u00a0826\u00a0420"
+    form.write_text("name: x\nsections: []\n", encoding="utf-8")
+    with pytest.raises(SourceError) as err:
+        budget.to_docx(tmp_path / "n.docx", template=form)
+    assert err.value.problems[0].code == "render.form_invalid"
