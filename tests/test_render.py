@@ -269,10 +269,22 @@ def test_charts_are_pictures_in_the_document(tmp_path):
     result = render(budget, tmp_path / "a.docx")
     assert result.notes == []
     document = Document(str(result.path))
-    assert len(document.inline_shapes) == 2  # costs by category after 8.1, financing by funder after 9.1
+    # costs by category after 8.1; one funder finances in cash, so no financing chart after 9.1
+    assert len(document.inline_shapes) == 1
     captions = [p.text for p in document.paragraphs if p.text.startswith("Figur")]
-    assert captions == ["Figur: kostnader per budgetår och kostnadsslag.",
-                        "Figur: finansiering per budgetår och finansiär."]
+    assert captions == ["Figur: kostnader per budgetår och kostnadsslag."]
+
+
+def test_financing_chart_when_two_funders_pay(tmp_path):
+    pytest.importorskip("matplotlib")
+    text = (EXAMPLES / "ljusdal-hallbart-arbetsliv.yaml").read_text(encoding="utf-8")
+    budget = grantcalc.loads(text.replace("  - name: Region Gävleborg\n", "  - name: Region Gävleborg\n    share: 10 %\n"),
+                             format="yaml")
+    assert budget.compute().financing.row("Region Gävleborg").total > 0
+    document = Document(str(render(budget, tmp_path / "b.docx").path))
+    assert len(document.inline_shapes) == 2
+    assert [p.text for p in document.paragraphs if p.text.startswith("Figur")][-1] == \
+        "Figur: finansiering per budgetår och finansiär."
 
 
 def test_english_document(tmp_path):

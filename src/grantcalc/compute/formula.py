@@ -97,8 +97,9 @@ class Step:
         unit = "kr/year" if self.per_year else "kr"
         result = self.rounded if self.rounded is not None else self.exact
         single = len(self.products) == 1 and len(self.products[0]) == 1
-        if single and self.products[0][0].value == result:
-            return expression if with_result else ""  # a stated amount: nothing to compute
+        if single and self.products[0][0].value == result:  # a stated amount: nothing to compute
+            informative = self.products[0][0].unit != "kr"  # "32 000 kr/år" says more than its result
+            return expression if with_result or informative else ""
         if self.rounded is None or self.rule is None or Fraction(self.rounded) == self.exact:
             return f"{expression} = {Term(self.exact, unit).text(lang)}" if with_result else f"{expression} ="
         rounded = Term(self.rounded, unit).text(lang) if with_result else ""

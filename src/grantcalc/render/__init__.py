@@ -117,8 +117,9 @@ def render(source: Budget | Computation, path: str | Path, *, template: str | Pa
         pictures = None
         if charts:
             if chart.available():
-                pictures = {"costs": chart.costs_chart(computation, lang),
-                            "financing": chart.financing_chart(computation, lang)}
+                pictures = {"costs": chart.costs_chart(computation, lang)}
+                if chart.funders_with_amounts(computation) > 1:  # one funder: the costs chart says it all
+                    pictures["financing"] = chart.financing_chart(computation, lang)
             else:
                 notes.append(Problem("render.charts_left_out", Severity.warning,
                                      params={"install": chart.INSTALL_HINT}))

@@ -18,7 +18,7 @@ from grantcalc import formatting as fmt
 if TYPE_CHECKING:
     from grantcalc.compute.computation import Computation
 
-__all__ = ["available", "costs_chart", "financing_chart", "INSTALL_HINT"]
+__all__ = ["available", "costs_chart", "financing_chart", "funders_with_amounts", "INSTALL_HINT"]
 
 INSTALL_HINT = 'pip install "grantcalc[chart]"'
 # colour-blind safe (Okabe–Ito), in the order series appear
@@ -60,7 +60,7 @@ def _stacked(labels: list[str], series: list[tuple[str, list[Decimal]]], totals:
     axes.legend(fontsize=6.5, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     figure.tight_layout()
     out = io.BytesIO()
-    figure.savefig(out, format="png", metadata={"Software": None})
+    figure.savefig(out, format="png", facecolor="white", metadata={"Software": None})
     return out.getvalue()
 
 
@@ -74,6 +74,12 @@ def costs_chart(computation: Computation, lang: str = "sv") -> bytes:
     title = "Kostnader per budgetår och kostnadsslag" if lang == "sv" else "Costs per budget year by category"
     return _stacked([y.label(lang) for y in years], series, [computation.year_total(y.key) for y in years],
                     title, lang)
+
+
+def funders_with_amounts(computation: Computation) -> int:
+    """How many funders finance something (a stacked chart of one funder says nothing new)."""
+    years = computation.years
+    return sum(1 for row in computation.financing.rows if any(row.amount(y.key) for y in years))
 
 
 def financing_chart(computation: Computation, lang: str = "sv") -> bytes:

@@ -14,7 +14,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Literal
 
 from docx import Document
-from docx.shared import Cm
+from docx.shared import Cm, Pt
 from pydantic import BaseModel, ConfigDict, Field
 
 from grantcalc.render import word
@@ -346,7 +346,8 @@ def build_document(form: Form, fields: Node, computation: Computation, lang: str
         if section.block:
             BLOCKS[section.block](layout)
         if section.note:
-            word.add_paragraph(document, section.note(lang), italic=True, size=9)
+            note = word.add_paragraph(document, section.note(lang), italic=True, size=9)
+            note.paragraph_format.space_before = Pt(4)
         if section.chart:
             layout.picture(section.chart, w(f"chart_{section.chart}", lang))
     return document

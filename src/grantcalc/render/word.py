@@ -230,12 +230,26 @@ def add_text(run, text: str) -> None:
                 run._r.append(t)
 
 
+def _mark_size(paragraph, size: float) -> None:
+    """The size of the paragraph mark, which sets the height of an empty line."""
+    p_pr = paragraph._p.get_or_add_pPr()
+    r_pr = p_pr.find(qn("w:rPr"))
+    if r_pr is None:
+        r_pr = OxmlElement("w:rPr")
+        p_pr.append(r_pr)
+    for tag in ("w:sz", "w:szCs"):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), str(int(size * 2)))
+        r_pr.append(element)
+
+
 def _fill(cell, text: str, *, align: str, bold: bool, size: float, italic: bool = False) -> None:
     paragraph = cell.paragraphs[0]
     paragraph.paragraph_format.space_after = Pt(0)
     paragraph.paragraph_format.space_before = Pt(0)
     if align == "r":
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _mark_size(paragraph, size)  # an empty cell is as high as a filled one
     if text:
         run = paragraph.add_run()
         add_text(run, text)
