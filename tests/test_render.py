@@ -363,3 +363,32 @@ def test_a_form_description_of_ones_own(tmp_path):
     with pytest.raises(SourceError) as err:
         budget.to_docx(tmp_path / "n.docx", template=form)
     assert err.value.problems[0].code == "render.form_invalid"
+
+
+def test_ten_budget_years_turn_the_amount_tables_landscape(tmp_path):
+    from docx.enum.section import WD_ORIENT
+
+    budget = grantcalc.loads("""
+project: {name: Tio år, funder: Förbundet, parties: [Kommunen, Regionen]}
+period: {start: 2024-03-01, end: 2033-12-31}
+lines:
+  - {name: Coach, kind: salary, category: staff, monthly_salary: 38000, on_cost: 1.42, fte: 150 %,
+     annual_raise: {rate: 3 %}}
+  - {name: Lokal, kind: recurring, category: premises, amount: 12000, per: month}
+financing:
+  - {name: Förbundet, rest: true}
+  - {name: Regionen, share: 25 %}
+""", format="yaml")
+    document = Document(str(render(budget, tmp_path / "t.docx", charts=False).path))
+    orientations = [s.orientation for s in document.sections]
+    assert orientations == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT]
+    wide = document.sections[1]
+    [costs] = table_with(document, "Kostnadsslag")
+    assert len(costs.columns) == 2 + 10 + 1
+    assert sum(col.width for col in costs.columns) <= wide.page_width - wide.left_margin - wide.right_margin
+    # 8 and 9 start the landscape part with their tables; 10 is back in portrait
+    body = document.element.body
+    breaks = [i for i, el in enumerate(body) if el.find(".//{*}sectPr") is not None]
+    texts = [el.xpath("string(.)") for el in body]
+    assert texts.index("8. Kostnadsbudget") > breaks[0] and texts.index("9.1 Finansieringsbudget") < breaks[1]
+    assert texts.index("10. Uppföljning och resultat") > breaks[1]

@@ -49,10 +49,13 @@ def _stacked(labels: list[str], series: list[tuple[str, list[Decimal]]], totals:
         axes.bar(labels, heights, bottom=bottoms, label=name, color=PALETTE[index % len(PALETTE)], width=0.6)
         bottoms = [b + h for b, h in zip(bottoms, heights)]
     top = max(bottoms) if bottoms else 0.0
+    many = len(labels) > 5  # totals turn upright and the axis labels slant so that nothing overlaps
     for x, (total, height) in enumerate(zip(totals, bottoms)):
         axes.annotate(fmt.money(total, lang), (x, height), xytext=(0, 3), textcoords="offset points",
-                      ha="center", va="bottom", fontsize=7)
-    axes.set_ylim(0, top * 1.15 if top > 0 else 1)
+                      ha="center", va="bottom", fontsize=6 if many else 7, rotation=90 if many else 0)
+    axes.set_ylim(0, top * (1.3 if many else 1.15) if top > 0 else 1)
+    if many:
+        axes.tick_params(axis="x", labelrotation=45)
     axes.yaxis.set_major_formatter(FuncFormatter(lambda y, _: fmt.amount(Decimal(round(y)), lang)))
     axes.tick_params(labelsize=7)
     axes.set_title(title, fontsize=9)

@@ -244,35 +244,50 @@ def _cost_rows(layout: Layout) -> list[list[str]]:
     return rows
 
 
-def _costs(layout: Layout) -> None:
+def _table_size(layout: Layout) -> float:
+    return word.TABLE_PT if len(layout.fields.years) <= 4 else 8
+
+
+def _cost_table(layout: Layout) -> tuple[list[Column], list[list[str]]]:
     f, lang = layout.fields, layout.lang
     columns = [Column(w("category", lang), fit=True), Column(w("specification", lang)), *layout.amount_columns()]
-    rows = [*_cost_rows(layout), [w("sum", lang), "", *f.costs.sum.amounts, f.costs.sum.total]]
-    word.add_paragraph(layout.document, w("amounts_in", lang), size=8.5, align="r", keep_with_next=True)
-    word.add_table(layout.document, columns, rows, width=layout.width, sum_rows=1,
-                   size=word.TABLE_PT if len(f.years) <= 4 else 8)
+    return columns, [*_cost_rows(layout), [w("sum", lang), "", *f.costs.sum.amounts, f.costs.sum.total]]
 
 
-def _categories(layout: Layout) -> None:
+def _category_table(layout: Layout) -> tuple[list[Column], list[list[str]]]:
     f, lang = layout.fields, layout.lang
-    columns = [Column(w("category", lang), 3.0), *layout.amount_columns()]
+    columns = [Column(w("category", lang)), *layout.amount_columns()]
     rows = [[r.name, *r.amounts, r.total] for r in f.categories.rows]
-    rows.append([w("sum", lang), *f.categories.sum.amounts, f.categories.sum.total])
-    word.add_paragraph(layout.document, w("amounts_in", lang), size=8.5, align="r", keep_with_next=True)
-    word.add_table(layout.document, columns, rows, width=layout.width, sum_rows=1,
-                   size=word.TABLE_PT if len(f.years) <= 5 else 8)
+    return columns, [*rows, [w("sum", lang), *f.categories.sum.amounts, f.categories.sum.total]]
 
 
-def _financing(layout: Layout) -> None:
+def _financing_table(layout: Layout) -> tuple[list[Column], list[list[str]]]:
     f, lang = layout.fields, layout.lang
-    columns = [Column(w("funder_column", lang), 3.0), *layout.amount_columns()]
+    columns = [Column(w("funder_column", lang)), *layout.amount_columns()]
     in_kind = w("in_kind_short", lang)
     rows = [[f"{r.name} ({in_kind})" if r.kind == in_kind and in_kind not in r.name else r.name, *r.amounts, r.total]
             for r in f.financing.rows]
-    rows.append([w("sum", lang), *f.financing.sum.amounts, f.financing.sum.total])
-    word.add_paragraph(layout.document, w("amounts_in", lang), size=8.5, align="r", keep_with_next=True)
-    word.add_table(layout.document, columns, rows, width=layout.width, sum_rows=1,
-                   size=word.TABLE_PT if len(f.years) <= 5 else 8)
+    return columns, [*rows, [w("sum", lang), *f.financing.sum.amounts, f.financing.sum.total]]
+
+
+# the tables with a column per budget year: too many years for a portrait page turn it landscape
+AMOUNT_TABLES = {"costs": _cost_table, "categories": _category_table, "financing": _financing_table}
+
+
+def _amount_block(key: str) -> Callable[[Layout], None]:
+    def block(layout: Layout) -> None:
+        columns, rows = AMOUNT_TABLES[key](layout)
+        word.add_paragraph(layout.document, w("amounts_in", layout.lang), size=8.5, align="r", keep_with_next=True)
+        word.add_table(layout.document, columns, rows, width=layout.width, sum_rows=1, size=_table_size(layout))
+    return block
+
+
+def needs_landscape(section: Section, layout: Layout) -> bool:
+    """True when the section's table does not fit the width of a portrait page."""
+    if section.block not in AMOUNT_TABLES:
+        return False
+    columns, rows = AMOUNT_TABLES[section.block](layout)
+    return not word.table_fits(columns, rows, layout.width, _table_size(layout))
 
 
 def _signatures(layout: Layout) -> None:
@@ -324,7 +339,8 @@ def _closing(layout: Layout) -> None:
 
 BLOCKS: dict[str, Callable[[Layout], None]] = {
     "general": _general, "parties": _parties, "owner": _owner, "contacts": _contacts,
-    "description": _description, "plan": _plan, "costs": _costs, "categories": _categories, "financing": _financing,
+    "description": _description, "plan": _plan, "costs": _amount_block("costs"),
+    "categories": _amount_block("categories"), "financing": _amount_block("financing"),
     "signatures": _signatures, "justification": _justification, "closing": _closing,
 }
 
@@ -339,7 +355,16 @@ def build_document(form: Form, fields: Node, computation: Computation, lang: str
     word.add_paragraph(document, fields.project.name, bold=True, size=13)
     word.add_paragraph(document, " · ".join(filter(None, [fields.project.funder, fields.project.period])),
                        italic=True)
-    for section in form.sections:
+    wide = [needs_landscape(section, layout) for section in form.sections]
+    for index in range(len(wide) - 2, -1, -1):  # a bare heading goes with the wide section it introduces
+        section = form.sections[index]
+        if wide[index + 1] and not (section.block or section.guidance or section.note or section.chart):
+            wide[index] = True
+    landscape = False
+    for index, section in enumerate(form.sections):
+        if wide[index] != landscape:
+            word.new_section(document, landscape=wide[index])
+            landscape = wide[index]
         word.add_heading(document, section.title(lang), level=min(section.level, 3))
         if section.guidance:
             word.add_guidance(document, section.guidance(lang))

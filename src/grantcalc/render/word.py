@@ -22,7 +22,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 __all__ = [
     "LANG_TAGS", "set_up", "add_table", "add_form_table", "add_guidance", "add_heading", "add_paragraph",
-    "text_width", "Column",
+    "text_width", "table_fits", "new_section", "Column",
 ]
 
 LANG_TAGS = {"sv": "sv-SE", "en": "en-GB"}
@@ -62,16 +62,29 @@ def text_span(text: str, size: float, bold: bool = False) -> int:
     return int(ems * size * 1.06 * (1.03 if bold else 1.0) * EMU_PER_PT) + CELL_PADDING
 
 
+def _needs(columns: Sequence[Column], rows: Sequence[Sequence[str]], size: float) -> tuple[dict[int, int], int]:
+    """What the fit columns need (by index) and the least the other columns can have."""
+    need = {i: max([text_span(c.heading, size, bold=True)] + [text_span(r[i], size, bold=True) for r in rows])
+            for i, c in enumerate(columns) if c.fit}
+    floor = sum(max(int(2.2 * 360000), text_span(c.heading, size, bold=True))
+                for c in columns if not c.fit)
+    return need, floor
+
+
+def table_fits(columns: Sequence[Column], rows: Sequence[Sequence[str]], width: int, size: float) -> bool:
+    """Whether every figure fits on one line in ``width``."""
+    need, floor = _needs(columns, rows, size)
+    return sum(need.values()) + floor <= width
+
+
 def column_widths(columns: Sequence[Column], rows: Sequence[Sequence[str]], width: int, size: float) -> list[int]:
     """Widths that fill ``width``: fit columns get what their longest text needs (at most
     a quarter of the width each), the others share the rest by weight, each at least
     as wide as its heading (and 2,2 cm); when that does not fit, fit columns shrink alike."""
-    need = {i: max([text_span(c.heading, size, bold=True)] + [text_span(r[i], size, bold=True) for r in rows])
-            for i, c in enumerate(columns) if c.fit}
+    need, floor = _needs(columns, rows, size)
     need = {i: min(n, width // 4) for i, n in need.items()}
     flexible = [i for i, c in enumerate(columns) if not c.fit]
     rest = width - sum(need.values())
-    floor = sum(max(int(2.2 * 360000), text_span(columns[i].heading, size, bold=True)) for i in flexible)
     if rest < floor and need:  # too many fit columns: shrink them alike
         scale = max(width - floor, 0) / sum(need.values())
         need = {i: int(n * scale) for i, n in need.items()}
@@ -128,13 +141,14 @@ def text_width(document) -> int:
     return section.page_width - section.left_margin - section.right_margin
 
 
-def landscape(document) -> None:
-    """Start a landscape section (for a table with many budget years)."""
+def new_section(document, *, landscape: bool) -> None:
+    """Start a new page in landscape (for a table with many budget years) or back in portrait."""
     from docx.enum.section import WD_SECTION
 
     section = document.add_section(WD_SECTION.NEW_PAGE)
-    if section.orientation is not WD_ORIENT.LANDSCAPE:
-        section.orientation = WD_ORIENT.LANDSCAPE
+    wide = section.page_width > section.page_height
+    if wide != landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
         section.page_width, section.page_height = section.page_height, section.page_width
 
 
