@@ -298,7 +298,7 @@ def _signatures(layout: Layout) -> None:
                            keep_with_next=True)
         word.add_form_table(layout.document, [(w(k, lang), "") for k in
                                               ("place_date", "signature", "clarification", "position")],
-                            width=layout.width, label_share=0.3)
+                            width=layout.width, label_share=0.3, tall=(1,), keep_together=True)
         word.add_paragraph(layout.document)
 
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -300,8 +300,11 @@ def add_table(container, columns: Sequence[Column], rows: Sequence[Sequence[str]
     return table
 
 
-def add_form_table(container, pairs: Sequence[tuple[str, str]], *, width: int, label_share: float = 0.38):
-    """A form's label–value table (*Insatsens namn | …*); empty values are left for the applicant."""
+def add_form_table(container, pairs: Sequence[tuple[str, str]], *, width: int, label_share: float = 0.38,
+                   tall: Sequence[int] = (), keep_together: bool = False):
+    """A form's label–value table (*Insatsens namn | …*); empty values are left for the applicant.
+    Rows numbered in ``tall`` leave room to write by hand (a signature); ``keep_together``
+    keeps the table on one page."""
     columns = [Column("", label_share), Column("", 1 - label_share)]
     table = container.add_table(rows=0, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
@@ -310,12 +313,17 @@ def add_form_table(container, pairs: Sequence[tuple[str, str]], *, width: int, l
     widths = [int(width * c.weight) for c in columns]
     for column, w in zip(table.columns, widths):
         column.width = w
-    for label, value in pairs:
+    for index, (label, value) in enumerate(pairs):
         row = table.add_row()
         _row_flags(row)
+        if index in tall:
+            row.height, row.height_rule = Cm(1.3), WD_ROW_HEIGHT_RULE.AT_LEAST
         label_cell, value_cell = row.cells
         label_cell.width, value_cell.width = widths
         _fill(label_cell, label, align="l", bold=True, size=BODY_PT - 0.5)
         _shade(label_cell, HEADER_FILL)
         _fill(value_cell, value, align="l", bold=False, size=BODY_PT)
+        if keep_together and index < len(pairs) - 1:
+            for cell in row.cells:
+                cell.paragraphs[0].paragraph_format.keep_with_next = True
     return table
