@@ -198,6 +198,9 @@ def _render(args: argparse.Namespace) -> int:
         for name, description in listed.items():
             print(f"{name.ljust(width)}  {description}{default if name == DEFAULT_TEMPLATE else ''}")
         return EXIT_OK
+    if args.fields and args.budget is None:
+        print(field_listing(lang))
+        return EXIT_OK
     if args.budget is None:
         print("grantcalc render: ange en budgetfil, t.ex. grantcalc render budget.yaml -o ansokan.docx"
               if lang == "sv" else "grantcalc render: name a budget file, e.g. grantcalc render budget.yaml -o "

@@ -45,8 +45,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     # --- rendering Word documents
     "render.template_unknown": ("okänd mall {name!r}: välj bland {names} eller ange en egen .docx-fil",
                                 "unknown template {name!r}: choose one of {names} or give a .docx file of your own"),
-    "render.template_format": ("mallen ska vara ett Word-dokument (.docx) eller en formulärbeskrivning (.yaml), inte {suffix}",
-                               "a template must be a Word document (.docx) or a form description (.yaml), not {suffix}"),
+    "render.template_format": ("mallen ska vara ett Word-dokument (.docx) eller en formulärbeskrivning (.yaml), inte "
+                               "{suffix}; en Word-mall (.dotx) eller .docm sparas först som .docx",
+                               "a template must be a Word document (.docx) or a form description (.yaml), not {suffix}; "
+                               "save a Word template (.dotx) or .docm as .docx first"),
     "render.template_invalid": ("mallen är inget läsbart Word-dokument ({reason}); spara den som .docx i Word eller "
                                 "LibreOffice och försök igen",
                                 "the template is not a readable Word document ({reason}); save it as .docx in Word or "

@@ -64,7 +64,7 @@ def _resolve(template: str | Path | None):
     if path.is_dir():
         raise SourceError(Problem("file.is_directory", file=name))
     suffix = path.suffix.lower()
-    if suffix in (".docx", ".docm", ".dotx"):
+    if suffix == ".docx":  # python-docx opens documents only: a .dotx/.docm is saved as .docx first
         return "docx", path, path.name
     if suffix in (".yaml", ".yml"):
         from pydantic import ValidationError

@@ -54,7 +54,22 @@ def _jinja():
                 raise AttributeError(name)
             self._fail()
 
-    return Environment(autoescape=True, undefined=Unknown), UnknownField
+    from markupsafe import Markup, escape
+
+    def finalize(value: Any) -> Any:
+        """Escape a value, and keep docxtpl's own escapes ({_{ … }_}) in it from being undone:
+        docxtpl turns them into braces in the whole rendered XML afterwards."""
+        if isinstance(value, str) and not hasattr(value, "__html__"):
+            text = str(escape(value))
+            for sequence in ("{_", "}_}", "%_}"):
+                text = text.replace(sequence, sequence.replace("_", "&#95;"))
+            return Markup(text)
+        return value
+
+    body = Environment(autoescape=True, undefined=Unknown, finalize=finalize)
+    # the document's properties (title, subject…) are plain text that python-docx escapes itself
+    properties = Environment(autoescape=False, undefined=Unknown)
+    return body, properties, UnknownField
 
 
 def _unknown_field(err: Any, top: Node) -> Problem:
@@ -100,7 +115,7 @@ def render_user_template(path: Path, computation: Computation, lang: str, *, tod
     from docxtpl import InlineImage
     from jinja2 import TemplateError, TemplateSyntaxError
 
-    env, UnknownField = _jinja()
+    env, properties_env, UnknownField = _jinja()
     template = _open(path)
     plain = build_fields(computation, lang, today=today)
     try:
@@ -130,6 +145,10 @@ def render_user_template(path: Path, computation: Computation, lang: str, *, tod
     fields = build_fields(computation, lang, tables=tables, charts=charts, today=today) \
         if tables is not None or charts is not None else plain
     context = {key: fields[key] for key in fields.keys()}
+    from docxtpl import DocxTemplate
+
+    template.render_properties = lambda ctx, jinja_env=None: DocxTemplate.render_properties(template, ctx,
+                                                                                          properties_env)
     try:
         template.render(context, jinja_env=env, autoescape=True)
     except UnknownField as err:
