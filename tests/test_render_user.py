@@ -532,3 +532,13 @@ def test_the_built_in_templates_are_listed(capsys):
     assert list(listed) == ["samordningsforbund", "projektets-ekonomi"]
     assert listed["samordningsforbund"].endswith("(standard)")
     assert "(standard)" not in listed["projektets-ekonomi"]
+
+
+def test_an_index_past_the_end_of_a_list_says_how_long_the_list_is(tmp_path):
+    budget = grantcalc.load(LJUSDAL)
+    with pytest.raises(SourceError) as err:
+        render(budget, tmp_path / "ut.docx", template=template(tmp_path / "mall.docx", "{{ years[7].label }}"))
+    [problem] = err.value.problems
+    assert problem.code == "render.index"
+    assert problem.message("sv").startswith("mallen använder element 7 i en lista med 3 element")
+    assert not (tmp_path / "ut.docx").exists()

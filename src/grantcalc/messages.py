@@ -63,6 +63,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                              "grantcalc render --fields lists every field"),
     "render.not_a_group": ("mallen använder {field}, men {parent} är {kind} och har inga fält{advice}",
                            "the template uses {field}, but {parent} is {kind} and has no fields{advice}"),
+    "render.index": ("mallen använder element {index} i en lista med {count} element (räknat från 0); "
+                     "gå hellre igenom listan med {{%tr for row in … %}}",
+                     "the template uses element {index} of a list of {count} (counted from 0); "
+                     "rather loop over the list with {{%tr for row in … %}}"),
     "render.template_error": ("mallen kunde inte fyllas i: {reason}", "the template could not be filled in: {reason}"),
     "render.chart_missing": ("mallen visar diagrammet {field}, men diagram kräver matplotlib: installera med {install}",
                              "the template shows the chart {field}, but charts need matplotlib: install it with {install}"),

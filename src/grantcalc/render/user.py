@@ -81,6 +81,8 @@ def _unknown_field(err: Any, top: Node) -> Problem:
         field = f"{parent.path}.{name}" if parent.path else name
         return Problem("render.unknown_field", params={"field": field, "where": where,
                                                       "known": ", ".join(parent.keys())})
+    if isinstance(parent, list) and isinstance(name, int):
+        return Problem("render.index", params={"index": str(name), "count": str(len(parent))})
     if isinstance(parent, list):
         advice = (": gå igenom listan med {%tr for row in … %}", ": loop over the list with {%tr for row in … %}")
         return Problem("render.not_a_group", params={"field": name, "parent": "…", "kind": ("en lista", "a list"),
