@@ -542,3 +542,24 @@ def test_an_index_past_the_end_of_a_list_says_how_long_the_list_is(tmp_path):
     assert problem.code == "render.index"
     assert problem.message("sv").startswith("mallen använder element 7 i en lista med 3 element")
     assert not (tmp_path / "ut.docx").exists()
+
+
+def test_ready_tables_need_no_styles_from_the_template(tmp_path):
+    """A user's template may lack every heading and table style (python-docx: KeyError);
+    the ready tables carry their own borders and fonts, and headings fall back to bold text."""
+    document = Document()
+    document.add_paragraph("{{p tables.justification }}")
+    styles = document.styles.element
+    for style in list(styles):
+        name = style.find("{*}name")
+        if name is not None and (name.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val")
+                                 .lower().startswith(("heading", "table grid", "title"))):
+            styles.remove(style)
+    path = tmp_path / "utan-stilar.docx"
+    document.save(str(path))
+    budget = grantcalc.load(EXAMPLES / "oka-innanforskapet.yaml")
+    out = render(budget, tmp_path / "ut.docx", template=path).path
+    result = Document(str(out))
+    assert "2024 (2024-09-15 – 2024-12-31, 3,5 mån)" in [p.text for p in result.paragraphs]
+    assert len(result.tables) == 4
+    assert result.tables[0].rows[-1].cells[-1].text == "576\u00a0968\u00a0kr"
