@@ -26,11 +26,10 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F
 
 
 def available() -> bool:
-    try:
-        import matplotlib  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    """Whether matplotlib is installed (looked up, not imported: importing it is slow)."""
+    from importlib.util import find_spec
+
+    return find_spec("matplotlib") is not None
 
 
 def _stacked(labels: list[str], series: list[tuple[str, list[Decimal]]], totals: list[Decimal],
@@ -45,7 +44,7 @@ def _stacked(labels: list[str], series: list[tuple[str, list[Decimal]]], totals:
     axes = figure.add_subplot()
     bottoms = [0.0] * len(labels)
     for index, (name, values) in enumerate(series):
-        heights = [float(v) for v in values]  # pixels only; see the module's docstring
+        heights = [float(v) for v in values]  # float-ok: pixels only; see the module's docstring
         axes.bar(labels, heights, bottom=bottoms, label=name, color=PALETTE[index % len(PALETTE)], width=0.6)
         bottoms = [b + h for b, h in zip(bottoms, heights)]
     top = max(bottoms) if bottoms else 0.0

@@ -75,6 +75,7 @@ FIELDS: list[tuple[str, str, str]] = [
     ("years[].lines[].formula", "hela formeln med resultat", "the whole formula with its result"),
     ("years[].lines[].amount", "belopp, med kr (tomt när beloppet inte anges)", "amount, with currency"),
     ("years[].lines[].note", "t.ex. finansieras av Smedjebackens kommun (i natura)", "e.g. financed in kind by …"),
+    ("years[].lines[].party", "part som bär kostnaden i natura (annars tomt)", "party carrying it in kind (else empty)"),
     ("lines[]", "kostnadsraderna", "the cost lines"),
     ("lines[].name", "kostnadsrad", "line"),
     ("lines[].category", "kostnadsslag", "category"),
@@ -271,7 +272,7 @@ def build_fields(computation: Computation, lang: str = "sv", *, tables: Any = No
                 calculation=cell.formula.calculation(lang) if line.has_amount else "",
                 formula=cell.formula_text(lang) if line.has_amount else "",
                 amount=money(cell.amount) if line.has_amount else "",
-                note=in_kind_note(line, lang)))
+                note=in_kind_note(line, lang), party=_text(getattr(line, "party", None))))
         year_nodes.append(_n(
             "years[]", label=y.label(lang), heading=year_heading(y.label(lang), y.scheme, lang),
             start=fmt.format_date(y.start, lang), end=fmt.format_date(y.end, lang),

@@ -18,7 +18,7 @@ from docx.shared import Cm, Pt
 from pydantic import BaseModel, ConfigDict, Field
 
 from grantcalc.render import word
-from grantcalc.render.fields import DASH, Node
+from grantcalc.render.fields import Node
 from grantcalc.render.word import Column
 
 if TYPE_CHECKING:
@@ -233,18 +233,23 @@ def _plan(layout: Layout) -> None:
                    sum_rows=1)
 
 
+def _by_whom(specification: str, party: str, lang: str) -> str:
+    """An in-kind line's note: "i natura", with the party unless the specification names it."""
+    in_kind = w("in_kind_short", lang)
+    return in_kind if party in specification else f"{party}, {in_kind}"
+
+
 def _cost_rows(layout: Layout) -> list[list[str]]:
-    in_kind = "i natura" if layout.lang == "sv" else "in kind"
     rows = []
     for row, line in zip(layout.fields.costs.rows, layout.fields.lines):
         specification = row.specification
-        if line.party:  # in kind: say by whom, unless the specification already does
-            specification += f" ({in_kind})" if line.party in specification else f" ({line.party}, {in_kind})"
+        if line.party:
+            specification += f" ({_by_whom(specification, line.party, layout.lang)})"
         rows.append([row.category, specification, *row.amounts, row.total])
     return rows
 
 
-def _table_size(layout: Layout) -> float:
+def _table_size(layout: Layout) -> word.Points:
     return word.TABLE_PT if len(layout.fields.years) <= 4 else 8
 
 
@@ -311,10 +316,9 @@ def _justification(layout: Layout) -> None:
         rows = []
         for entry in year.lines:
             calculation = entry.calculation
-            if entry.note:  # in kind: say by whom, unless the specification already does
-                party = f.lines[[ln.name for ln in f.lines].index(entry.name)].party
-                note = w("in_kind_short", lang) if party in entry.specification else entry.note
-                calculation = f"{calculation} ({note})" if calculation else note
+            if entry.party:
+                by_whom = _by_whom(entry.specification, entry.party, lang)
+                calculation = f"{calculation} ({by_whom})" if calculation else by_whom
                 if not entry.amount:
                     calculation += f", {w('not_stated', lang)}"
             rows.append([entry.specification, calculation, entry.amount])

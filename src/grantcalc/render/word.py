@@ -25,6 +25,9 @@ __all__ = [
     "text_width", "table_fits", "new_section", "Column",
 ]
 
+Points = float  # float-ok: a font size in typographic points, never an amount
+Weight = float  # float-ok: a share of a table's width, never an amount
+
 LANG_TAGS = {"sv": "sv-SE", "en": "en-GB"}
 FONT = "Calibri"
 BODY_PT = 10.5
@@ -45,7 +48,7 @@ class Column:
 
     __slots__ = ("heading", "weight", "align", "fit")
 
-    def __init__(self, heading: str, weight: float = 1.0, align: str = "l", fit: bool | None = None):
+    def __init__(self, heading: str, weight: Weight = 1.0, align: str = "l", fit: bool | None = None):
         self.heading, self.weight, self.align = heading, weight, align
         self.fit = align == "r" if fit is None else fit
 
@@ -55,14 +58,14 @@ CELL_PADDING = 2 * 108 * 635 + 2 * EMU_PER_PT  # Word's default cell margins (0.
 NARROW = frozenset(" \u00a0.,:;'()|!il1")  # about 0.23–0.3 em in Calibri/Carlito
 
 
-def text_span(text: str, size: float, bold: bool = False) -> int:
+def text_span(text: str, size: Points, bold: bool = False) -> int:
     """The width ``text`` needs on one line at ``size`` points, in EMU: an estimate
     from Calibri's metrics (digits 0.51 em, spaces 0.23 em) with 6 % to spare."""
     ems = sum(0.3 if ch in NARROW else (0.62 if ch.isupper() else 0.52) for ch in text)
     return int(ems * size * 1.06 * (1.03 if bold else 1.0) * EMU_PER_PT) + CELL_PADDING
 
 
-def _needs(columns: Sequence[Column], rows: Sequence[Sequence[str]], size: float) -> tuple[dict[int, int], int]:
+def _needs(columns: Sequence[Column], rows: Sequence[Sequence[str]], size: Points) -> tuple[dict[int, int], int]:
     """What the fit columns need (by index) and the least the other columns can have."""
     need = {i: max([text_span(c.heading, size, bold=True)] + [text_span(r[i], size, bold=True) for r in rows])
             for i, c in enumerate(columns) if c.fit}
@@ -71,13 +74,13 @@ def _needs(columns: Sequence[Column], rows: Sequence[Sequence[str]], size: float
     return need, floor
 
 
-def table_fits(columns: Sequence[Column], rows: Sequence[Sequence[str]], width: int, size: float) -> bool:
+def table_fits(columns: Sequence[Column], rows: Sequence[Sequence[str]], width: int, size: Points) -> bool:
     """Whether every figure fits on one line in ``width``."""
     need, floor = _needs(columns, rows, size)
     return sum(need.values()) + floor <= width
 
 
-def column_widths(columns: Sequence[Column], rows: Sequence[Sequence[str]], width: int, size: float) -> list[int]:
+def column_widths(columns: Sequence[Column], rows: Sequence[Sequence[str]], width: int, size: Points) -> list[int]:
     """Widths that fill ``width``: fit columns get what their longest text needs (at most
     a quarter of the width each), the others share the rest by weight, each at least
     as wide as its heading (and 2,2 cm); when that does not fit, fit columns shrink alike."""
@@ -164,7 +167,7 @@ def add_heading(container, text: str, level: int):
         return add_paragraph(container, text, bold=True, size=HEADING_PT.get(level, 11), keep_with_next=True)
 
 
-def add_paragraph(container, text: str = "", *, bold: bool = False, italic: bool = False, size: float | None = None,
+def add_paragraph(container, text: str = "", *, bold: bool = False, italic: bool = False, size: Points | None = None,
                   align: str = "l", keep_with_next: bool = False):
     paragraph = container.add_paragraph()
     if text:
@@ -244,7 +247,7 @@ def add_text(run, text: str) -> None:
                 run._r.append(t)
 
 
-def _mark_size(paragraph, size: float) -> None:
+def _mark_size(paragraph, size: Points) -> None:
     """The size of the paragraph mark, which sets the height of an empty line."""
     p_pr = paragraph._p.get_or_add_pPr()
     r_pr = p_pr.find(qn("w:rPr"))
@@ -257,7 +260,7 @@ def _mark_size(paragraph, size: float) -> None:
         r_pr.append(element)
 
 
-def _fill(cell, text: str, *, align: str, bold: bool, size: float, italic: bool = False) -> None:
+def _fill(cell, text: str, *, align: str, bold: bool, size: Points, italic: bool = False) -> None:
     paragraph = cell.paragraphs[0]
     paragraph.paragraph_format.space_after = Pt(0)
     paragraph.paragraph_format.space_before = Pt(0)
@@ -273,7 +276,7 @@ def _fill(cell, text: str, *, align: str, bold: bool, size: float, italic: bool 
 
 
 def add_table(container, columns: Sequence[Column], rows: Sequence[Sequence[str]], *, width: int,
-              sum_rows: int = 0, size: float = TABLE_PT, header: bool = True):
+              sum_rows: int = 0, size: Points = TABLE_PT, header: bool = True):
     """A table with ``columns`` filling ``width`` (EMU); the last ``sum_rows`` rows
     are set in bold as totals. Amount cells hold text already formatted."""
     count = len(columns)
@@ -300,7 +303,7 @@ def add_table(container, columns: Sequence[Column], rows: Sequence[Sequence[str]
     return table
 
 
-def add_form_table(container, pairs: Sequence[tuple[str, str]], *, width: int, label_share: float = 0.38,
+def add_form_table(container, pairs: Sequence[tuple[str, str]], *, width: int, label_share: Weight = 0.38,
                    tall: Sequence[int] = (), keep_together: bool = False):
     """A form's label–value table (*Insatsens namn | …*); empty values are left for the applicant.
     Rows numbered in ``tall`` leave room to write by hand (a signature); ``keep_together``
