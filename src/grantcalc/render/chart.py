@@ -59,7 +59,8 @@ def _stacked(labels: list[str], series: list[tuple[str, list[Decimal]]], totals:
     axes.tick_params(labelsize=7)
     axes.set_title(title, fontsize=9)
     axes.spines[["top", "right"]].set_visible(False)
-    axes.legend(fontsize=6.5, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    handles, names = axes.get_legend_handles_labels()  # top of the legend = top of the stack
+    axes.legend(handles[::-1], names[::-1], fontsize=6.5, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     figure.tight_layout()
     out = io.BytesIO()
     figure.savefig(out, format="png", facecolor="white", metadata={"Software": None})
