@@ -145,6 +145,10 @@ class Node:
     def path(self) -> str:
         return self._path
 
+    def replaced(self, **values: Any) -> Node:
+        """The same group with some fields replaced (the ready tables and charts of a user template)."""
+        return Node(self._path, {**self._values, **values})
+
     def __repr__(self) -> str:
         return f"Node({self._path!r}, {sorted(self._values)})"
 
@@ -218,12 +222,11 @@ def in_kind_note(line, lang: str) -> str:
     return f"finansieras av {line.party} (i natura)" if lang == "sv" else f"financed in kind by {line.party}"
 
 
-def build_fields(computation: Computation, lang: str = "sv", *, tables: Any = None,
-                 charts: Any = None, today: dt.date | None = None) -> Node:
+def build_fields(computation: Computation, lang: str = "sv", *, today: dt.date | None = None) -> Node:
     """The field tree of ``computation`` in ``lang``.
 
-    ``tables`` and ``charts`` are filled in by the renderer of user templates
-    (ready-made tables and pictures); left out, they are empty text.
+    ``tables`` and ``charts`` are empty text here; the renderer of user templates
+    puts in the ready-made tables and pictures a template uses (:meth:`Node.replaced`).
     """
     budget = computation.budget
     project = budget.project
@@ -311,8 +314,6 @@ def build_fields(computation: Computation, lang: str = "sv", *, tables: Any = No
                             cost=amount(cost) if cost is not None else ""))
 
     applied = computation.applied_amount
-    empty_tables = _n("tables", costs="", categories="", financing="", plan="", justification="")
-    empty_charts = _n("charts", costs="", financing="")
     return _n(
         "", lang=lang, today=fmt.format_date(today or dt.date.today(), lang), project=project_node,
         years=year_nodes, lines=line_nodes,
@@ -327,6 +328,6 @@ def build_fields(computation: Computation, lang: str = "sv", *, tables: Any = No
         plan=_n("plan", rows=plan_rows, sum=amount(plan_sum) if plan_rows else ""),
         applied_amount=money(applied) if applied is not None else "",
         total=money(computation.total),
-        tables=tables if tables is not None else empty_tables,
-        charts=charts if charts is not None else empty_charts,
+        tables=_n("tables", costs="", categories="", financing="", plan="", justification=""),
+        charts=_n("charts", costs="", financing=""),
     )

@@ -144,8 +144,7 @@ def render_user_template(path: Path, computation: Computation, lang: str, *, tod
         for key, make in (("costs", chart.costs_chart), ("financing", chart.financing_chart)):
             pictures[key] = _ChartField(template, key, make, computation, lang, InlineImage, Cm(16))
         charts = Node("charts", pictures)
-    fields = build_fields(computation, lang, tables=tables, charts=charts, today=today) \
-        if tables is not None or charts is not None else plain
+    fields = plain.replaced(**{k: v for k, v in (("tables", tables), ("charts", charts)) if v is not None})
     context = {key: fields[key] for key in fields.keys()}
     from docxtpl import DocxTemplate
 
