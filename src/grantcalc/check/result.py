@@ -96,6 +96,12 @@ class CheckResult:
     def __repr__(self) -> str:
         return self.report()
 
+    def _repr_html_(self) -> str:
+        """Jupyter: the report as HTML tables and a list of findings."""
+        from grantcalc.report.html import check_html
+
+        return check_html(self)
+
 
 def finding_dict(problem: Problem, lang: str = "sv") -> dict[str, Any]:
     return {"code": problem.code, "severity": str(problem.severity), "message": problem.message(lang),

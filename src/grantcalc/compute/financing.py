@@ -123,6 +123,27 @@ class Financing:
             index.append("Summa" if lang == "sv" else "Total")
         return pd.DataFrame(rows, index=pd.Index(index, name="funder"), columns=["in_kind", *labels, total_word])
 
+    # --- display ----------------------------------------------------------------
+    def table(self, lang: str | None = None) -> str:
+        """The financing table as text, with the amount applied for."""
+        from grantcalc import formatting as fmt
+        from grantcalc.report.check import _w, funders_table
+
+        lang = lang or self.computation.budget.language
+        out = funders_table(self, lang)
+        if self.applied_amount is not None:
+            out += f"\n{_w('applied', lang)} ({self.applicant_row.name}): {fmt.money(self.applied_amount, lang)}"
+        return out
+
+    def __repr__(self) -> str:
+        return self.table()
+
+    def _repr_html_(self) -> str:
+        """Jupyter: the financing table as HTML."""
+        from grantcalc.report.html import financing_html
+
+        return financing_html(self)
+
 
 def share_base(computation: Computation, of: Base | None, key: int) -> Decimal:
     """The costs a share is a share of in budget year ``key``.

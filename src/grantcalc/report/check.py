@@ -15,9 +15,10 @@ from grantcalc.report.text import cost_table, render_table, word
 
 if TYPE_CHECKING:
     from grantcalc.check.result import CheckResult
+    from grantcalc.compute.financing import Financing
 
-__all__ = ["text_report", "financing_table", "findings_text", "summary", "json_report", "github_report",
-           "github_annotation", "escape_data", "escape_property"]
+__all__ = ["text_report", "financing_table", "funders_table", "findings_text", "summary", "json_report",
+           "github_report", "github_annotation", "escape_data", "escape_property"]
 
 _WORDS = {
     "funder": ("Finansiär", "Funder"),
@@ -41,9 +42,12 @@ def _w(key: str, lang: str) -> str:
 
 def financing_table(result: CheckResult, lang: str = "sv") -> str:
     """Funders × budget years with Totalt and a Summa row; – for an amount not stated."""
-    c = result.computation
-    fin = c.financing
-    years = c.years
+    return funders_table(result.computation.financing, lang)
+
+
+def funders_table(fin: Financing, lang: str = "sv") -> str:
+    """:func:`financing_table` of a :class:`~grantcalc.compute.financing.Financing`."""
+    years = fin.years
     header = [_w("funder", lang)] + [y.label(lang) for y in years] + [word("total", lang)]
     rows = []
     for row in fin.rows:
