@@ -514,7 +514,7 @@ def test_totals_and_frames():
     assert c.total == Decimal(12004)
     long = c.to_frame("long")
     assert list(long.columns) == ["line", "category", "year", "year_label", "amount", "months", "formula",
-                                  "kind", "in_kind"]
+                                  "kind", "in_kind", "funder"]
     assert len(long) == 4
     assert all(type(a) is Decimal for a in long.amount)
     assert sum(long.amount, Decimal(0)) == c.total

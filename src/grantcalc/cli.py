@@ -1,4 +1,4 @@
-"""The command line: ``grantcalc show``, ``check``, ``render``, ``new`` and ``schema``.
+"""The command line: ``grantcalc show``, ``check``, ``render``, ``export``, ``new`` and ``schema``.
 
 Exit status: 0 done; 1 ``check`` found an error (or, with ``--strict``, a
 warning) or a budget that does not balance; 2 a file unreadable or invalid, or
@@ -99,6 +99,18 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--fields", action="store_true",
                         help="visa fälten en egen mall kan använda (med värden om BUDGET anges) och avsluta")
 
+    export = sub.add_parser(
+        "export", help="skriv budgeten som Excel-arbetsbok (.xlsx) eller CSV",
+        description="Skriv budgeten som Excel-arbetsbok (.xlsx) med flikarna Kostnader, Finansiering, Beräkning "
+                    "och Granskning, där varje Totalt och Summa är en formel som räknar om när du ändrar ett "
+                    "belopp; eller som CSV (.csv) med en rad per kostnadsrad och budgetår. Filändelsen i -o "
+                    "väljer formatet.")
+    export.add_argument("budget", metavar="BUDGET", help="budgetfil (.yaml, .toml, .json; - för standard in)")
+    export.add_argument("-o", "--output", metavar="FIL",
+                        help="filen att skriva, .xlsx eller .csv (standard: BUDGET med .xlsx i aktuell mapp)")
+    export.add_argument("--lang", choices=("sv", "en"), help="språk (standard: budgetens, annars sv)")
+    export.add_argument("--force", action="store_true", help="skriv över FIL om den finns")
+
     schema = sub.add_parser("schema", help="skriv JSON Schema för budgetfilen",
                             description="Skriv budgetfilens JSON Schema (för redigerare: komplettering och stavfel).")
     schema.add_argument("-o", "--output", metavar="FIL", help="skriv till FIL i stället för standard ut")
@@ -187,7 +199,6 @@ def _new(args: argparse.Namespace) -> int:
 def _render(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from grantcalc.loader import load
     from grantcalc.render import DEFAULT_TEMPLATE, field_listing, render, templates
 
     lang = args.lang or "sv"
@@ -206,10 +217,8 @@ def _render(args: argparse.Namespace) -> int:
               if lang == "sv" else "grantcalc render: name a budget file, e.g. grantcalc render budget.yaml -o "
               "application.docx", file=sys.stderr)
         return EXIT_INVALID
-    try:
-        budget = load(args.budget)
-    except GrantcalcError as err:
-        _print_problems(err.problems, lang)
+    budget = _load(args.budget, lang)
+    if budget is None:
         return EXIT_INVALID
     lang = args.lang or budget.language
     if args.fields:
@@ -228,6 +237,44 @@ def _render(args: argparse.Namespace) -> int:
     _print_problems(result.notes, lang)
     print(f"Skrev {result.path} (mall: {result.template})" if lang == "sv"
           else f"Wrote {result.path} (template: {result.template})", file=sys.stderr)
+    return EXIT_OK
+
+
+def _load(path: str, lang: str):
+    """The budget in ``path``, or None after printing why it cannot be read."""
+    from grantcalc.loader import load
+
+    try:
+        return load(path)
+    except GrantcalcError as err:
+        _print_problems(err.problems, lang)
+        return None
+
+
+def _export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from grantcalc.report.excel import FORMATS, export
+
+    lang = args.lang or "sv"
+    if args.output is None and args.budget == "-":
+        _print_problems([Problem("export.needs_name")], lang)
+        return EXIT_INVALID
+    if args.output is not None and Path(args.output).suffix.lower() not in FORMATS:  # before reading the budget
+        _print_problems([Problem("export.format", params={"path": args.output})], lang)
+        return EXIT_INVALID
+    budget = _load(args.budget, lang)
+    if budget is None:
+        return EXIT_INVALID
+    lang = args.lang or budget.language
+    _print_problems(budget.warnings, lang)
+    output = args.output or Path(args.budget).with_suffix(".xlsx").name
+    try:
+        path = export(budget, output, lang=lang, force=args.force)
+    except GrantcalcError as err:
+        _print_problems(err.problems, lang)
+        return EXIT_INVALID
+    print(f"Skrev {path}" if lang == "sv" else f"Wrote {path}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -264,7 +311,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_INVALID
     try:
-        commands = {"show": _show, "check": _check, "new": _new, "render": _render, "schema": _schema}
+        commands = {"show": _show, "check": _check, "new": _new, "render": _render, "export": _export,
+                    "schema": _schema}
         return commands[args.command](args)
     except BrokenPipeError:  # `grantcalc show … | head`
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
