@@ -22,11 +22,13 @@ from grantcalc.check.result import CheckResult
 from grantcalc.compute import Cell, Computation, compute
 from grantcalc.errors import BudgetError, GrantcalcError, Problem, Severity, SourceError
 from grantcalc.loader import load, loads, read
+from grantcalc.report.frames import styled
+from grantcalc.scenario import Seek, compare, steps
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "load", "loads", "read", "compute",
+    "load", "loads", "read", "compute", "compare", "steps", "styled", "Seek",
     "Budget", "Computation", "Cell", "CheckResult", "Funder", "Cap", "Activity",
     "SalaryLine", "PlacesLine", "RecurringLine", "PerUnitLine", "OneOffLine", "ExplicitLine",
     "PercentageLine", "InKindLine", "Rounding", "Raise", "Base",

@@ -42,6 +42,14 @@ CATALOG: dict[str, tuple[str, str]] = {
     "output.suffix": ("{path}: ett Word-dokument ska sluta på .docx, t.ex. ansokan.docx",
                       "{path}: a Word document must end in .docx, e.g. application.docx"),
     "output.needs_name": ("ange utfilen med -o, t.ex. -o ansokan.docx", "name the output file with -o, e.g. -o application.docx"),
+    # --- exporting Excel workbooks and CSV
+    "export.format": ("{path}: filändelsen väljer formatet, .xlsx (Excel-arbetsbok) eller .csv, t.ex. -o budget.xlsx",
+                      "{path}: the suffix chooses the format, .xlsx (Excel workbook) or .csv, e.g. -o budget.xlsx"),
+    "export.excel_suffix": ("{path}: en Excel-arbetsbok ska sluta på .xlsx, t.ex. budget.xlsx",
+                            "{path}: an Excel workbook must end in .xlsx, e.g. budget.xlsx"),
+    "export.needs_name": ("ange utfilen med -o, t.ex. -o budget.xlsx eller -o budget.csv",
+                          "name the output file with -o, e.g. -o budget.xlsx or -o budget.csv"),
+    "export.unwritable": ("{path} kan inte skrivas: {reason}", "cannot write {path}: {reason}"),
     # --- rendering Word documents
     "render.template_unknown": ("okänd mall {name!r}: välj bland {names} eller ange en egen .docx-fil",
                                 "unknown template {name!r}: choose one of {names} or give a .docx file of your own"),
@@ -68,6 +76,61 @@ CATALOG: dict[str, tuple[str, str]] = {
                      "the template uses element {index} of a list of {count} (counted from 0); "
                      "rather loop over the list with {{%tr for row in … %}}"),
     "render.template_error": ("mallen kunde inte fyllas i: {reason}", "the template could not be filled in: {reason}"),
+    "chart.unavailable": ("diagram kräver matplotlib: installera med {install}",
+                          "charts need matplotlib: install it with {install}"),
+    # --- scenarios and goal seek
+    "scenario.parameter_unknown": (
+        "{name!r} är ingen parameter i budgeten{hint}: skriv radens namn och fältet, t.ex. "
+        "\"EVI-coacher.fte\" eller \"Resor.amount\" (raderna: {known})",
+        "{name!r} is not a parameter of the budget{hint}: write the line's name and the field, e.g. "
+        "\"EVI-coacher.fte\" or \"Resor.amount\" (the lines: {known})"),
+    "scenario.field_unknown": ("{name!r}: {field!r} är inget fält här{hint}; fälten: {known}",
+                               "{name!r}: {field!r} is not a field here{hint}; the fields: {known}"),
+    "scenario.item_unknown": ("{name!r}: {item!r} finns inte{hint}; välj bland {known}",
+                              "{name!r}: {item!r} does not exist{hint}; choose from {known}"),
+    "scenario.parameter_path": ("{name!r} pekar inte på ett värde i budgeten: skriv t.ex. \"EVI-coacher.fte\" "
+                                "eller \"EVI-coacher.by_year.2025.fte\"",
+                                "{name!r} does not point at a value of the budget: write e.g. \"EVI-coacher.fte\" "
+                                "or \"EVI-coacher.by_year.2025.fte\""),
+    "scenario.parameter_type": ("en parameter skrivs som text, t.ex. \"EVI-coacher.fte\", inte {value}",
+                                "a parameter is written as text, e.g. \"EVI-coacher.fte\", not {value}"),
+    "scenario.parameter_nowhere": ("ingen rad har {name!r}", "no line has {name!r}"),
+    "scenario.parameter_unset": (
+        "{name!r}: raden har ingen {part}; ge hela delen, t.ex. {{\"{part}\": {{\"rate\": \"3 %\"}}}} "
+        "med with_values",
+        "{name!r}: the line has no {part}; give the whole part, e.g. {{\"{part}\": {{\"rate\": \"3 %\"}}}} "
+        "with with_values"),
+    "scenario.parameter_year": ("{name!r}: {part!r} är inget budgetår (skriv t.ex. by_year.2025.fte)",
+                                "{name!r}: {part!r} is not a budget year (write e.g. by_year.2025.fte)"),
+    "scenario.value_invalid": ("{setting} ger ingen giltig budget: {reason}",
+                               "{setting} does not make a valid budget: {reason}"),
+    "scenario.value_year": ("{setting}: {year} är inget budgetår i perioden",
+                            "{setting}: {year} is not a budget year of the period"),
+    "scenario.no_parameters": ("ange minst en parameter och dess värden, t.ex. {{\"EVI-coacher.fte\": [1, 1.5, 2]}}",
+                               "give at least one parameter and its values, e.g. {{\"EVI-coacher.fte\": [1, 1.5, 2]}}"),
+    "scenario.no_values": ("{name!r} har inga värden att pröva", "{name!r} has no values to try"),
+    "scenario.lengths": ("med grid=False ska listorna vara lika långa ({lengths})",
+                         "with grid=False the lists must be as long as each other ({lengths})"),
+    "seek.cap_or_target": ("ange antingen cap (ett tak) eller target (ett mål), inte båda och inte ingen",
+                           "give either cap (a ceiling) or target, not both and not neither"),
+    "seek.step": ("{name}: steget ska vara större än 0", "{name}: the step must be greater than 0"),
+    "seek.low_invalid": ("{name}: det lägsta värdet {low} går inte att använda; ange lo",
+                         "{name}: the lowest value {low} cannot be used; give lo"),
+    "seek.high_invalid": ("{name}: det högsta värdet {high} går inte att använda eller ligger under det lägsta; "
+                          "ange ett annat hi",
+                          "{name}: the highest value {high} cannot be used or lies below the lowest; give another hi"),
+    "seek.no_solution": ("inget värde av {name} håller sig inom taket {cap}: redan {value} ger {amount}",
+                         "no value of {name} stays within the cap {cap}: {value} gives {amount} already"),
+    "seek.each_target": ("year=\"each\" går bara med ett tak (cap), inte med ett mål",
+                         "year=\"each\" works with a cap only, not with a target"),
+    "seek.year": ("{year} är inget budgetår; välj bland {years} eller \"each\"",
+                  "{year} is not a budget year; choose from {years} or \"each\""),
+    "seek.metric": ("{metric!r} är ingen finansiär{hint}; välj \"total\", \"cash\", \"applied\" eller en "
+                    "finansiär: {known}",
+                    "{metric!r} is not a funder{hint}; choose \"total\", \"cash\", \"applied\" or a "
+                    "funder: {known}"),
+    "seek.callable_year": ("en egen funktion som mått räknar själv ut året; ange inte year",
+                           "a function as the metric chooses its own year; do not give year"),
     "render.chart_missing": ("mallen visar diagrammet {field}, men diagram kräver matplotlib: installera med {install}",
                              "the template shows the chart {field}, but charts need matplotlib: install it with {install}"),
     "render.charts_left_out": ("dokumentet skrevs utan diagram eftersom matplotlib saknas; installera med {install}",

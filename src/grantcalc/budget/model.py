@@ -209,9 +209,54 @@ class Budget(_Model):
 
         return render(self, path, template=template, lang=lang, force=force, charts=charts).path
 
+    # --- scenarios (see grantcalc.scenario) -----------------------------------
+    def with_values(self, values: dict) -> Budget:
+        """A new budget with other values: ``budget.with_values({"EVI-coacher.fte": "175 %"})``."""
+        from grantcalc.scenario import with_values
+
+        return with_values(self, values)
+
+    def sweep(self, parameters: dict, *, grid: bool = True, lang: str | None = None, applied: bool = True):
+        """Totals per scenario as a DataFrame: ``budget.sweep({"EVI-coacher.fte": ["150 %", "175 %"]})``."""
+        from grantcalc.scenario import sweep
+
+        return sweep(self, parameters, grid=grid, lang=lang, applied=applied)
+
+    def seek(self, parameter, *, cap=None, target=None, metric="total", year=None, step=None, lo=None, hi=None):
+        """Goal seek: the value of ``parameter`` within ``cap`` or closest to ``target``
+        (see :func:`grantcalc.scenario.seek`)."""
+        from grantcalc.scenario import seek
+
+        return seek(self, parameter, cap=cap, target=target, metric=metric, year=year, step=step, lo=lo, hi=hi)
+
     def check(self, *, implied: bool = False) -> CheckResult:
         """Compute and audit the budget (see :mod:`grantcalc.check`); ``implied`` adds
         what explicit amounts imply (info)."""
         from grantcalc.check import check
 
         return check(self, implied=implied)
+
+    # --- display ---------------------------------------------------------------
+    def __repr__(self) -> str:
+        """The check report (tables and findings); never raises: if computing fails,
+        ``Budget('name', 9 lines, 2024-09-15 – 2027-09-14)``."""
+        try:
+            return self.check().report()
+        except Exception:
+            return self._summary()
+
+    def _summary(self) -> str:
+        try:
+            p = self.period
+            return f"Budget({self.project.name!r}, {len(self.lines)} lines, {p.start} – {p.end})"
+        except Exception:
+            return object.__repr__(self)
+
+    def _repr_html_(self) -> str | None:
+        """Jupyter: computed and checked, as HTML; None (the text repr) if that fails."""
+        from grantcalc.report.html import budget_html
+
+        try:
+            return budget_html(self)
+        except Exception:
+            return None

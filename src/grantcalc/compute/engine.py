@@ -22,7 +22,7 @@ from grantcalc.compute.formula import Formula, Step, Term
 from grantcalc.periods import months_between
 from grantcalc.rounding import round_value
 
-__all__ = ["compute", "line_slices"]
+__all__ = ["compute", "recompute", "line_slices"]
 
 
 def line_slices(budget: Budget, line) -> list[calc.Slice]:
@@ -71,8 +71,24 @@ def _results(budget: Budget, line, slices) -> dict[int, calc.Result]:
 
 def compute(budget: Budget) -> Computation:
     """Compute ``budget``: one rounded :class:`Cell` per line and budget year."""
+    return Computation(budget, _cells(budget))
+
+
+def recompute(budget: Budget, previous: Computation, changed: set[str]) -> Computation:
+    """Compute ``budget`` again after the lines named ``changed`` were replaced.
+
+    ``previous`` is the computation of a budget with the same lines in the same
+    order, period, categories and rounding; only the changed lines and the
+    percentage lines whose base they reach are computed again (scenarios).
+    """
+    return Computation(budget, _cells(budget, dict(previous._cells), changed))
+
+
+def _cells(budget: Budget, cells: dict[tuple[str, int], Cell] | None = None,
+           changed: set[str] | None = None) -> dict[tuple[str, int], Cell]:
     default_rule = budget.rounding.rule()
-    cells: dict[tuple[str, int], Cell] = {}
+    if cells is None:
+        cells = {}
 
     def add(line, key: int, months: Fraction, result: calc.Result) -> None:
         rule = line.rounding.rule() if line.rounding else default_rule
@@ -90,16 +106,21 @@ def compute(budget: Budget) -> Computation:
         cells[(line.name, key)] = Cell(line.name, key, amount, result.exact, formula, months)
 
     for line in budget.lines:
-        if isinstance(line, PercentageLine):
+        if isinstance(line, PercentageLine) or (changed is not None and line.name not in changed):
             continue
         slices = line_slices(budget, line)
         results = _results(budget, line, slices)
         for sl in slices:
             add(line, sl.year.key, sl.months, results[sl.year.key])
 
+    dirty = set(changed) if changed is not None else None
     for name in percentage_order(budget):
         line = budget.line(name)
         base = base_lines(budget, line)
+        if dirty is not None:
+            if name not in dirty and dirty.isdisjoint(base):
+                continue
+            dirty.add(name)  # percentage lines on this one follow
         rate = Fraction(line.rate)
         for sl in line_slices(budget, line):
             key = sl.year.key
@@ -110,4 +131,4 @@ def compute(budget: Budget) -> Computation:
             exact = rate * Fraction(base_sum)
             add(line, key, sl.months, calc.Result(exact, (Step(((Term(line.rate, "percent"),
                                                                   Term(base_sum, "kr")),), exact),)))
-    return Computation(budget, cells)
+    return cells

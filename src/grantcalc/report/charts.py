@@ -1,0 +1,185 @@
+"""Charts: costs per budget year by category, financing by funder, a sweep's total against its parameter.
+
+Each function returns a matplotlib ``Figure`` made without pyplot (no global
+state; in Jupyter it shows after ``%matplotlib inline``); the Word render
+saves the same figures as PNG. matplotlib is an optional extra
+(``pip install "grantcalc[chart]"``): without it the functions raise
+:class:`ChartsUnavailable`, a :class:`~grantcalc.errors.GrantcalcError` that
+says how to install it.
+
+Bar heights and line points are the only place an amount becomes a float —
+pixels. Every number a reader sees (axis, totals, parameter values) is
+formatted from the exact ``Decimal`` by :mod:`grantcalc.formatting`.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from grantcalc import formatting as fmt
+from grantcalc.errors import GrantcalcError, Problem
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.figure import Figure
+
+    from grantcalc.compute.computation import Computation
+
+__all__ = ["available", "costs_figure", "financing_figure", "sweep_figure", "ChartsUnavailable", "INSTALL_HINT",
+           "PALETTE"]
+
+INSTALL_HINT = 'pip install "grantcalc[chart]"'
+# colour-blind safe (Okabe–Ito), in the order series appear
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999", "#000000"]
+
+
+class ChartsUnavailable(GrantcalcError):
+    """matplotlib is not installed."""
+
+
+def available() -> bool:
+    """Whether matplotlib is installed (looked up, not imported: importing it is slow)."""
+    from importlib.util import find_spec
+
+    return find_spec("matplotlib") is not None
+
+
+def _figure(size: tuple[float, float]) -> Figure:
+    if not available():
+        raise ChartsUnavailable(Problem("chart.unavailable", params={"install": INSTALL_HINT}))
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=size, dpi=200)
+
+
+def _pixels(value: Decimal | None) -> float:
+    return float(value or 0)  # float-ok: a drawing position only; see the module's docstring
+
+
+def _money_axis(axis, lang: str) -> None:
+    from matplotlib.ticker import FuncFormatter
+
+    axis.set_major_formatter(FuncFormatter(lambda y, _: fmt.amount(Decimal(round(y)), lang)))
+
+
+def _stacked(labels: list[str], series: list[tuple[str, list[Decimal]]], totals: list[Decimal],
+             title: str, lang: str) -> Figure:
+    figure = _figure((6.3, 3.2))
+    axes = figure.add_subplot()
+    bottoms = [0.0] * len(labels)
+    for index, (name, values) in enumerate(series):
+        heights = [_pixels(v) for v in values]
+        axes.bar(labels, heights, bottom=bottoms, label=name, color=PALETTE[index % len(PALETTE)], width=0.6)
+        bottoms = [b + h for b, h in zip(bottoms, heights)]
+    top = max(bottoms) if bottoms else 0.0
+    many = len(labels) > 5  # totals turn upright and the axis labels slant so that nothing overlaps
+    for x, (total, height) in enumerate(zip(totals, bottoms)):
+        axes.annotate(fmt.money(total, lang), (x, height), xytext=(0, 3), textcoords="offset points",
+                      ha="center", va="bottom", fontsize=6 if many else 7, rotation=90 if many else 0)
+    axes.set_ylim(0, top * (1.3 if many else 1.15) if top > 0 else 1)
+    if many:
+        axes.tick_params(axis="x", labelrotation=45)
+    _money_axis(axes.yaxis, lang)
+    axes.tick_params(labelsize=7)
+    axes.set_title(title, fontsize=9)
+    axes.spines[["top", "right"]].set_visible(False)
+    handles, names = axes.get_legend_handles_labels()  # top of the legend = top of the stack
+    axes.legend(handles[::-1], names[::-1], fontsize=6.5, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    figure.tight_layout()
+    return figure
+
+
+def costs_figure(computation: Computation, lang: str | None = None) -> Figure:
+    """Costs per budget year, stacked by category (*kostnadsslag*)."""
+    lang = lang or computation.budget.language
+    budget = computation.budget
+    years = computation.years
+    series = [(budget.category(key).name(lang), [per_year[y.key] for y in years])
+              for key, per_year in computation.category_totals().items()
+              if any(per_year.values())]
+    title = "Kostnader per budgetår och kostnadsslag" if lang == "sv" else "Costs per budget year by category"
+    return _stacked([y.label(lang) for y in years], series, [computation.year_total(y.key) for y in years],
+                    title, lang)
+
+
+def financing_figure(computation: Computation, lang: str | None = None) -> Figure:
+    """Financing per budget year, stacked by funder (rows without amounts left out)."""
+    lang = lang or computation.budget.language
+    financing = computation.financing
+    years = computation.years
+    series = [(row.name, [row.amount(y.key) for y in years]) for row in financing.rows
+              if any(row.amount(y.key) for y in years)]
+    title = "Finansiering per budgetår och finansiär" if lang == "sv" else "Financing per budget year by funder"
+    return _stacked([y.label(lang) for y in years], series, [financing.year_total(y.key) for y in years],
+                    title, lang)
+
+
+def sweep_figure(frame: pd.DataFrame, x: str | None = None, y: str | None = None, *, cap: Any = None,
+                 lang: str | None = None) -> Figure:
+    """A sweep's figure ``y`` (the total by default) against parameter ``x`` (the first one).
+
+    With two parameters, one line per value of the other. The budget as it
+    stands is marked, and ``cap`` (a ceiling, e.g. 6 000 000) is drawn across.
+    """
+    from grantcalc.money import to_decimal
+    from grantcalc.scenario.parameters import FIELD_KINDS
+
+    attrs = frame.attrs
+    parameters = attrs.get("parameters") or [frame.columns[0]]
+    lang = lang or attrs.get("lang", "sv")
+    x = x or parameters[0]
+    y = y or attrs.get("total") or frame.columns[-1]
+    for column in (x, y):
+        if column not in frame.columns:
+            raise KeyError(f"{column!r} is not a column of the sweep: {', '.join(map(str, frame.columns))}")
+    kinds = attrs.get("kinds", {})
+    show_x = _formatter(kinds.get(x) or FIELD_KINDS.get(str(x).rsplit(".", 1)[-1], ("number",))[0], lang)
+    others = [p for p in parameters if p != x]
+    figure = _figure((6.3, 3.4))
+    axes = figure.add_subplot()
+    groups = [(None, frame)] if not others else list(frame.groupby(others[0], sort=True))
+    many = len(groups) > len(PALETTE)
+    for index, (value, part) in enumerate(groups):
+        part = part.sort_values(x)
+        label = None if value is None else f"{others[0]} = {_formatter(kinds.get(others[0], 'number'), lang)(value)}"
+        axes.plot([_pixels(v) for v in part[x]], [_pixels(v) for v in part[y]], marker="" if len(part) > 40 else "o",
+                  markersize=3, linewidth=1.4, label=label, color=PALETTE[index % len(PALETTE)] if not many else None)
+    base = attrs.get("base") or {}
+    if x in base and y in base and all(base.get(p) is not None for p in parameters):
+        axes.plot([_pixels(base[x])], [_pixels(base[y])], marker="D", markersize=6, color="#D55E00", linestyle="",
+                  label="budgeten" if lang == "sv" else "the budget", zorder=5)
+    if cap is not None:
+        limit = to_decimal(cap)
+        axes.axhline(_pixels(limit), color="#999999", linestyle="--", linewidth=1,
+                     label=("tak " if lang == "sv" else "cap ") + fmt.money(limit, lang))
+    from matplotlib.ticker import FuncFormatter
+
+    axes.xaxis.set_major_formatter(FuncFormatter(lambda v, _: show_x(Decimal(str(v)))))
+    _money_axis(axes.yaxis, lang)
+    axes.tick_params(labelsize=7)
+    axes.set_xlabel(str(x), fontsize=8)
+    axes.set_ylabel(f"{y} ({'kr' if lang == 'sv' else 'SEK'})", fontsize=8)
+    project = attrs.get("project")
+    axes.set_title(f"{project}: {y} per {x}" if project else f"{y} per {x}", fontsize=9)
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.grid(axis="y", linewidth=0.4, alpha=0.5)
+    if axes.get_legend_handles_labels()[0]:
+        axes.legend(fontsize=6.5, frameon=False)
+    figure.tight_layout()
+    return figure
+
+
+def _formatter(kind: str, lang: str):
+    """How a parameter's value reads on an axis: ``155 %``, ``1,42``, ``43 800``, ``40``."""
+    def show(value: Any) -> str:
+        value = value if isinstance(value, Decimal) else Decimal(str(value))
+        if kind == "percent":
+            return fmt.percent(value, lang)
+        if kind == "factor":
+            return fmt.factor(value, lang)
+        if kind == "money":
+            return fmt.amount(value.quantize(Decimal(1)), lang)
+        return fmt.number(value, lang)
+
+    return show
