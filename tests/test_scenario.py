@@ -328,3 +328,12 @@ def test_a_computation_plots_costs_and_financing(oka):
     assert c.plot("financing", lang="en").axes[0].get_title() == "Financing per budget year by funder"
     with pytest.raises(ValueError):
         c.plot("pie")
+
+
+def test_styled_shows_a_sweep_the_swedish_way_and_keeps_its_values(oka):
+    frame = oka.sweep({"EVI-coacher.fte": ["1.5"], "Processledare/samordnare.on_cost": ["1.42"]})
+    html = grantcalc.styled(frame).to_html().replace("\u00a0", " ")
+    assert ">150 %<" in html and ">1,42<" in html and ">5 826 420<" in html
+    assert frame.iloc[0]["Totalt"] == Decimal(5826420)  # the frame itself is untouched
+    english = grantcalc.styled(oka.compute().to_frame("wide"), lang="en").to_html()
+    assert ">5,826,420<" in english
