@@ -32,6 +32,21 @@ def locale_of(lang: str) -> str:
     return _LOCALES[lang]
 
 
+def _wide(function):
+    """Format inside a decimal context with room for any number a message may quote (a typed 10^30),
+    not only the amounts grantcalc computes; formatting never rounds an amount."""
+    from functools import wraps
+
+    @wraps(function)
+    def formatted(*args, **kwargs):
+        with localcontext() as ctx:
+            ctx.prec = 80
+            return function(*args, **kwargs)
+
+    return formatted
+
+
+
 def to_display_decimal(value: Decimal | Fraction | int, places: int, truncate: bool = False) -> Decimal:
     """An exact value as a Decimal with at most ``places`` decimals (display only).
 
@@ -39,12 +54,15 @@ def to_display_decimal(value: Decimal | Fraction | int, places: int, truncate: b
     expansion (so 14 666,685 shown to öre is 14 666,68, never 14 666,69).
     """
     mode = ROUND_DOWN if truncate else ROUND_HALF_UP
-    if isinstance(value, Fraction):
-        with localcontext() as ctx:
-            ctx.prec = 60
+    with localcontext() as ctx:
+        ctx.prec = 80  # room for any value a message may quote (a typed 10^30), not only budget amounts
+        if isinstance(value, Fraction):
             q = Decimal(value.numerator) / Decimal(value.denominator)
+        else:
+            q = Decimal(value)
+        if not q.is_finite() or q.adjusted() > 60:
+            return q  # shown as it is; never an amount grantcalc computed
         return q.quantize(Decimal(1).scaleb(-places), rounding=mode)
-    return Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=mode)
 
 
 @lru_cache(maxsize=None)
@@ -70,18 +88,26 @@ def _pattern(pattern: str):
 
 def _babel_decimal(value: Decimal, pattern: str, lang: str) -> str:
     """babel's ``format_decimal``, with the locale and pattern parsed once."""
-    text = _pattern(pattern).apply(abs(value), _locale(lang), decimal_quantization=False)
+    if not value.is_finite():
+        return str(value)
+    with localcontext() as ctx:
+        ctx.prec = 80  # babel quantizes in the current context: room for a typed 10^30
+        text = _pattern(pattern).apply(abs(value), _locale(lang), decimal_quantization=False)
     return (_minus(lang) + text) if value < 0 else text
 
 
+@_wide
 def number(value: Decimal | Fraction | int, lang: str = "sv", max_decimals: int = 2) -> str:
     """``1.42`` → ``1,42``; ``3.5`` → ``3,5``; ``12`` → ``12``; trailing zeros dropped."""
     d = to_display_decimal(value, max_decimals).normalize()
-    if d == d.to_integral_value():
-        d = d.quantize(Decimal(1))
+    if d.is_finite() and d == d.to_integral_value():
+        with localcontext() as ctx:
+            ctx.prec = 80
+            d = d.quantize(Decimal(1))
     return _babel_decimal(d, "#,##0." + "#" * max_decimals if max_decimals else "#,##0", lang)
 
 
+@_wide
 def money(amount: Decimal | Fraction | int, lang: str = "sv", decimals: int | None = None,
           max_decimals: int = 2, truncate: bool = False) -> str:
     """``1111403`` → ``1 111 403 kr`` (sv) / ``SEK 1,111,403`` (en).
@@ -103,6 +129,7 @@ def money(amount: Decimal | Fraction | int, lang: str = "sv", decimals: int | No
     return f"{text}\u00a0kr" if lang == "sv" else f"SEK\u00a0{text}"
 
 
+@_wide
 def amount(value: Decimal | int, lang: str = "sv") -> str:
     """An amount in a table column, without the currency: ``1 111 403``."""
     d = Decimal(value)
@@ -110,12 +137,14 @@ def amount(value: Decimal | int, lang: str = "sv") -> str:
     return _babel_decimal(d, "#,##0" + ("." + "0" * places if places else ""), lang)
 
 
+@_wide
 def percent(rate: Decimal | Fraction, lang: str = "sv", max_decimals: int = 2) -> str:
     """``1.5`` → ``150 %`` (sv) / ``150%`` (en); ``0.033`` → ``3,3 %``."""
     value = number(Fraction(rate) * 100 if isinstance(rate, Fraction) else Decimal(rate) * 100, lang, max_decimals)
     return f"{value}\u00a0%" if lang == "sv" else f"{value}%"
 
 
+@_wide
 def factor(value: Decimal | Fraction, lang: str = "sv") -> str:
     """An on-cost factor: ``1.42`` → ``1,42``; up to 4 decimals (``1,4015``)."""
     return number(value, lang, max_decimals=4)

@@ -31,6 +31,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "syntax.yaml": ("YAML-fel: {reason}", "YAML syntax error: {reason}"),
     "syntax.json": ("JSON-fel: {reason}", "JSON syntax error: {reason}"),
     "syntax.toml": ("TOML-fel: {reason}", "TOML syntax error: {reason}"),
+    "syntax.character": ("filen innehåller tecknet {character}, som inte får förekomma i en budgetfil (ett styrtecken "
+                         "eller ett trasigt tecken); ta bort det, eller spara filen som UTF-8-text",
+                         "the file holds the character {character}, which a budget file may not contain (a control "
+                         "character or a broken one); remove it, or save the file as UTF-8 text"),
     "syntax.duplicate_key": ("nyckeln {key!r} förekommer två gånger", "the key {key!r} occurs twice"),
     "syntax.tag": ("YAML-taggen {tag} är inte tillåten i en budget", "the YAML tag {tag} is not allowed in a budget"),
     "syntax.not_mapping": ("en budget ska bestå av nycklar med värden och börja med project:, period: och lines:",

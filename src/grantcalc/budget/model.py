@@ -209,6 +209,19 @@ class Budget(_Model):
 
         return render(self, path, template=template, lang=lang, force=force, charts=charts).path
 
+    # --- as a file again ----------------------------------------------------------
+    def to_yaml(self) -> str:
+        """The budget as the text of a YAML budget file (see :mod:`grantcalc.budget.serialize`)."""
+        from grantcalc.budget.serialize import to_yaml
+
+        return to_yaml(self)
+
+    def save(self, path, *, force: bool = False):
+        """Write the budget as a YAML file, atomically; an existing file only with ``force``."""
+        from grantcalc.write import write_text_atomic
+
+        return write_text_atomic(path, self.to_yaml(), force=force)
+
     # --- scenarios (see grantcalc.scenario) -----------------------------------
     def with_values(self, values: dict) -> Budget:
         """A new budget with other values: ``budget.with_values({"EVI-coacher.fte": "175 %"})``."""

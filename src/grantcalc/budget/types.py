@@ -104,7 +104,7 @@ def _year_key(value: Any) -> int:
         return value
     if isinstance(value, str):
         text = value.strip()
-        if text.isdigit():
+        if text.isascii() and text.isdigit():
             return int(text)
         match = _FISCAL_KEY.match(text)
         if match:

@@ -97,7 +97,7 @@ class Source:
 
 
 def _digits_as_int(path: PathT) -> PathT:
-    return tuple(int(p) if isinstance(p, str) and p.isdigit() else p for p in path)
+    return tuple(int(p) if isinstance(p, str) and p.isascii() and p.isdigit() else p for p in path)
 
 
 def _fail(code: str, name: str, line: int | None = None, **params: Any) -> SourceError:
@@ -192,11 +192,17 @@ _STANDARD_TAGS = re.compile(r"^tag:yaml\.org,2002:(str|int|float|bool|null|map|s
 
 def _parse_yaml(text: str, name: str) -> Source:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
 
     try:
         with warnings.catch_warnings():  # e.g. a reused anchor: legal YAML, not the user's concern
             warnings.simplefilter("ignore")
             doc = _yaml().load(text)
+    except ReaderError as err:  # a character YAML does not allow (NUL, other control characters)
+        position = err.position if isinstance(err.position, int) else 0
+        line = text.count("\n", 0, position) + 1
+        char = err.character if isinstance(err.character, int) else ord(str(err.character)[:1] or "?")
+        raise _fail("syntax.character", name, line, character=f"U+{char:04X}") from None
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -363,6 +369,9 @@ def _parse_toml(text: str, name: str) -> Source:
         match = _TOML_LINE.search(str(err))
         reason = _TOML_LINE.sub("", str(err)).strip()
         line = int(match.group(1)) if match else None
+        if line is None and "end of document" in str(err):  # the last line: where the file stops short
+            line = max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
+            reason = reason.replace("(at end of document)", "").strip()
         key = _toml_duplicate(reason, text, line)
         if key:
             raise _fail("syntax.duplicate_key", name, line, key=key) from None
@@ -411,7 +420,7 @@ def _toml_positions(text: str) -> dict[PathT, int]:
         an array of tables belongs to the array's last item."""
         out: list[str | int] = []
         for part in parts:
-            out.append(int(part) if part.isdigit() else part)
+            out.append(int(part) if part.isascii() and part.isdigit() else part)
             if tuple(out) in counters:
                 out.append(counters[tuple(out)])
         return tuple(out)
@@ -433,7 +442,7 @@ def _toml_positions(text: str) -> dict[PathT, int]:
         key = _TOML_KEY.match(raw)
         if key:
             k: str | int = key.group(1).strip('"')
-            if isinstance(k, str) and k.isdigit():
+            if isinstance(k, str) and k.isascii() and k.isdigit():
                 k = int(k)
             positions.setdefault(current + (k,), number)
     return positions

@@ -265,7 +265,7 @@ def _key(part: Any) -> Key:
     if isinstance(part, int):
         return part
     text = str(part).strip()
-    return int(text) if text.isdigit() else text
+    return int(text) if text.isascii() and text.isdigit() else text
 
 
 def _budget_path(budget: Budget, parts: tuple, name: str) -> tuple[Key, ...]:
