@@ -331,8 +331,9 @@ def test_a_failure_while_writing_leaves_no_file(tmp_path, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr(DocumentClass, "save", broken_save)
-    with pytest.raises(OSError):
+    with pytest.raises(SourceError) as err:  # the user's to fix (a full disk), not a bug
         render(budget, tmp_path / "a.docx", charts=False)
+    assert err.value.problems[0].code == "output.unwritable"
     assert list(tmp_path.iterdir()) == []
 
 

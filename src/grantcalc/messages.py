@@ -46,6 +46,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "output.suffix": ("{path}: ett Word-dokument ska sluta på .docx, t.ex. ansokan.docx",
                       "{path}: a Word document must end in .docx, e.g. application.docx"),
     "output.needs_name": ("ange utfilen med -o, t.ex. -o ansokan.docx", "name the output file with -o, e.g. -o application.docx"),
+    "output.unwritable": ("{path} kan inte skrivas: {reason}", "cannot write {path}: {reason}"),
     # --- exporting Excel workbooks and CSV
     "export.format": ("{path}: filändelsen väljer formatet, .xlsx (Excel-arbetsbok) eller .csv, t.ex. -o budget.xlsx",
                       "{path}: the suffix chooses the format, .xlsx (Excel workbook) or .csv, e.g. -o budget.xlsx"),
@@ -65,6 +66,26 @@ CATALOG: dict[str, tuple[str, str]] = {
                                 "LibreOffice och försök igen",
                                 "the template is not a readable Word document ({reason}); save it as .docx in Word or "
                                 "LibreOffice and try again"),
+    "render.template_macros": ("mallen är ett makroaktiverat Word-dokument (.docm, eller med makron i sig); grantcalc "
+                               "använder inga makron och tar inte med dem: spara mallen som vanligt Word-dokument "
+                               "(.docx) i Word (Arkiv › Spara som › Word-dokument) och försök igen",
+                               "the template is a macro-enabled Word document (.docm, or with macros inside); grantcalc "
+                               "neither runs nor carries macros: save the template as a plain Word document (.docx) "
+                               "in Word (File › Save As › Word Document) and try again"),
+    "render.template_unpacked": ("mallen packas upp till {size} byte (högst {limit}): det är inget vanligt "
+                                 "Word-dokument; spara den som .docx i Word eller LibreOffice och försök igen",
+                                 "the template unpacks to {size} bytes (at most {limit}): it is not an ordinary Word "
+                                 "document; save it as .docx in Word or LibreOffice and try again"),
+    "render.template_parts": ("mallen består av {count} delar (högst {limit}): det är inget vanligt Word-dokument; "
+                              "spara den som .docx i Word eller LibreOffice och försök igen",
+                              "the template has {count} parts (at most {limit}): it is not an ordinary Word document; "
+                              "save it as .docx in Word or LibreOffice and try again"),
+    "render.template_doctype": ("mallens del {part} har en dokumenttypdeklaration (<!DOCTYPE …>), som Word aldrig "
+                                "skriver och som kan användas för att läsa andra filer; grantcalc läser inte en sådan "
+                                "mall: spara den som .docx i Word eller LibreOffice och försök igen",
+                                "the template's part {part} has a document type declaration (<!DOCTYPE …>), which Word "
+                                "never writes and which can be used to read other files; grantcalc does not read such "
+                                "a template: save it as .docx in Word or LibreOffice and try again"),
     "render.template_syntax": ("fel i mallens fältkoder: {reason}, nära ”{context}”; fält skrivs {{{{ project.name }}}} "
                                "och rader {{%tr for row in costs.rows %}}",
                                "error in the template's field codes: {reason}, near “{context}”; fields are written "

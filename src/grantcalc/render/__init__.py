@@ -66,12 +66,25 @@ def _resolve(template: str | Path | None):
     suffix = path.suffix.lower()
     if suffix == ".docx":  # python-docx opens documents only: a .dotx/.docm is saved as .docx first
         return "docx", path, path.name
+    if suffix in (".docm", ".dotm"):
+        raise SourceError(Problem("render.template_macros", file=name))
     if suffix in (".yaml", ".yml"):
         from pydantic import ValidationError
         from ruamel.yaml import YAMLError
 
+        from grantcalc.loader.source import MAX_BYTES
+
         try:
-            return "form", load_form(path.read_text(encoding="utf-8")), path.name
+            with open(path, "rb") as stream:  # capped like a budget file: a form is a few kilobytes
+                raw = stream.read(MAX_BYTES + 1)
+        except OSError as err:
+            raise SourceError(Problem("file.unreadable", file=name, params={"reason": err.strerror or str(err)})) \
+                from None
+        if len(raw) > MAX_BYTES:
+            raise SourceError(Problem("file.too_large", file=name,
+                                      params={"size": path.stat().st_size, "limit": MAX_BYTES}))
+        try:
+            return "form", load_form(raw.decode("utf-8-sig")), path.name
         except (ValidationError, YAMLError, UnicodeDecodeError, TypeError) as err:
             reason = str(err).splitlines()[0] if not isinstance(err, ValidationError) else "; ".join(
                 f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in err.errors()[:5])
@@ -97,6 +110,8 @@ def render(source: Budget | Computation, path: str | Path, *, template: str | Pa
     target = Path(path)
     if target.suffix.lower() != ".docx":
         raise SourceError(Problem("output.suffix", params={"path": str(target)}))
+    if target.is_dir():  # not "exists already: add --force", which could not help
+        raise SourceError(Problem("file.is_directory", file=str(target)))
     if target.exists() and not force:  # before the work, not only at the rename
         raise SourceError(Problem("output.exists", params={"path": str(target)}))
     kind, spec, name = _resolve(template)

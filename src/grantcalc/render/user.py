@@ -99,12 +99,17 @@ def _tag_text(xml: str) -> str:
 def _open(path: Path):
     from docxtpl import DocxTemplate
 
+    from grantcalc.render.package import read_template
+
+    data = read_template(path)  # size, zip bomb, macros and DOCTYPE checked before python-docx sees it
+    stream = io.BytesIO(data)
     try:
-        template = DocxTemplate(str(path))
+        template = DocxTemplate(stream)
         template.get_docx()  # opens the package: a broken file fails here, not halfway
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
+        said = str(err).replace(str(stream), path.name)  # python-docx names the file it was given
         raise SourceError(Problem("render.template_invalid", file=str(path),
-                                  params={"reason": type(err).__name__ + (f": {err}" if str(err) else "")})) from None
+                                  params={"reason": type(err).__name__ + (f": {said}" if said else "")})) from None
     except Exception as err:  # noqa: BLE001 - python-docx raises its own PackageNotFoundError and others
         raise SourceError(Problem("render.template_invalid", file=str(path),
                                   params={"reason": f"{type(err).__name__}: {err}"})) from None
@@ -116,6 +121,7 @@ def render_user_template(path: Path, computation: Computation, lang: str, *, tod
     from docx.shared import Cm
     from docxtpl import InlineImage
     from jinja2 import TemplateError, TemplateSyntaxError
+    from lxml.etree import XMLSyntaxError
 
     env, properties_env, UnknownField = _jinja()
     template = _open(path)
@@ -124,6 +130,8 @@ def render_user_template(path: Path, computation: Computation, lang: str, *, tod
         used = template.get_undeclared_template_variables(env)
     except TemplateSyntaxError as err:
         raise SourceError(_syntax(err, path)) from None
+    except XMLSyntaxError as err:  # docxtpl re-reads headers and footers
+        raise SourceError(Problem("render.template_error", file=str(path), params={"reason": f"XML: {err}"})) from None
     unknown = sorted(used - set(plain.keys()))
     if unknown:
         raise SourceError([Problem("render.unknown_field", file=str(path),
@@ -162,6 +170,8 @@ def render_user_template(path: Path, computation: Computation, lang: str, *, tod
         raise SourceError(_syntax(err, path)) from None
     except TemplateError as err:
         raise SourceError(Problem("render.template_error", file=str(path), params={"reason": str(err)})) from None
+    except XMLSyntaxError as err:  # e.g. {{ '<w:p>'|safe }} in a header: what Jinja wrote is no XML
+        raise SourceError(Problem("render.template_error", file=str(path), params={"reason": f"XML: {err}"})) from None
     return template
 
 

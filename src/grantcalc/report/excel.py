@@ -130,13 +130,11 @@ def _language(computation: Computation, lang: str | None) -> str:
 def _write(target: Path, produce, force: bool) -> Path:
     from grantcalc.write import write_atomic
 
+    if target.is_dir():
+        raise SourceError(Problem("file.is_directory", file=str(target)))
     if target.exists() and not force:  # before the work, not only at the rename
         raise SourceError(Problem("output.exists", params={"path": str(target)}))
-    try:
-        return write_atomic(target, produce, force=force)
-    except OSError as err:
-        raise SourceError(Problem("export.unwritable", params={"path": str(target),
-                                                               "reason": err.strerror or str(err)})) from None
+    return write_atomic(target, produce, force=force, unwritable="export.unwritable")
 
 
 def write_csv(source: Budget | Computation, path: str | Path, *, lang: str | None = None,
@@ -179,6 +177,8 @@ def write_excel(source: Budget | Computation, path: str | Path, *, lang: str | N
     target = Path(path)
     if target.suffix.lower() != ".xlsx":
         raise SourceError(Problem("export.excel_suffix", params={"path": str(target)}))
+    if target.is_dir():
+        raise SourceError(Problem("file.is_directory", file=str(target)))
     if target.exists() and not force:
         raise SourceError(Problem("output.exists", params={"path": str(target)}))
     if findings is None:
