@@ -497,7 +497,7 @@ def test_date_that_is_not_a_date(tmp_path):
     path = write(tmp_path, VALID.replace("start: 2024-01-01", "start: 2024-13-01"))
     p = only(problems(path))
     assert (p.code, p.path, p.line) == ("invalid.date_from_datetime_parsing", ("period", "start"), 4)
-    assert p.message() == "ska vara ett datum åååå-mm-dd"
+    assert p.message() == "'2024-13-01' är inget giltigt datum: skriv åååå-mm-dd, t.ex. 2025-02-28"
 
 
 def test_percentage_lines_in_a_cycle(tmp_path):

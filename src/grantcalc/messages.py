@@ -40,6 +40,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "syntax.not_mapping": ("en budget ska bestå av nycklar med värden och börja med project:, period: och lines:",
                            "a budget must be a mapping with the keys project, period and lines"),
     "syntax.key_type": ("nyckeln {key!r} ska vara text", "the key {key!r} must be text"),
+    "syntax.too_deep": ("listor och nycklar är nästlade i fler än {limit} nivåer härifrån, för djupt för en budget",
+                        "lists and keys are nested more than {limit} levels deep from here, too deep for a budget"),
     "output.exists": ("{path} finns redan: välj ett annat namn eller lägg till --force för att skriva över",
                       "{path} exists already: choose another name or add --force to overwrite it"),
     "output.no_folder": ("mappen {folder} finns inte", "the folder {folder} does not exist"),
@@ -165,6 +167,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                           "dem som de är: kör grantcalc check för detaljer",
                           "costs ({costs}) and financing ({financing}) do not balance; the document shows them as "
                           "they are: run grantcalc check for details"),
+    "text.bidi_control": ("innehåller ett osynligt tecken för skrivriktning ({char}) som får texten att visas i en annan "
+                          "ordning än den står; ta bort det",
+                          "contains an invisible writing-direction character ({char}) that makes the text show in another "
+                          "order than it is written; remove it"),
     "text.control_character": ("innehåller ett styrtecken ({char}) som inte kan stå i ett dokument; ta bort det",
                                "contains a control character ({char}) that cannot appear in a document; remove it"),
     # --- values (pydantic error types and our own)
@@ -177,6 +183,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "invalid.not_a_number": ("{value!r} är inte ett tal", "{value!r} is not a number"),
     "invalid.too_large": ("{value!r} är orimligt stort (högst {limit})", "{value!r} is unreasonably large (at most {limit})"),
     "invalid.not_finite": ("måste vara ett ändligt tal", "must be a finite number"),
+    "invalid.too_precise": ("{value!r} har för många decimaler (högst {places})",
+                             "{value!r} has too many decimals (at most {places})"),
+    "invalid.invalid_key": ("nyckeln ska vara text", "the key must be text"),
+    "invalid.bool_parsing": ("ska vara true eller false", "must be true or false"),
     "invalid.percent_not_allowed": ("{value!r}: procent går inte här, skriv ett tal",
                                     "{value!r}: a percentage is not allowed here, write a number"),
     "invalid.decimal_parsing": ("är inte ett tal", "is not a number"),
@@ -194,7 +204,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "invalid.too_short": ("ska ha minst {min_length} element", "must have at least {min_length} items"),
     "invalid.date_type": ("ska vara ett datum åååå-mm-dd", "must be a date yyyy-mm-dd"),
     "invalid.date_parsing": ("ska vara ett datum åååå-mm-dd", "must be a date yyyy-mm-dd"),
-    "invalid.date_from_datetime_parsing": ("ska vara ett datum åååå-mm-dd", "must be a date yyyy-mm-dd"),
+    "invalid.date_from_datetime_parsing": ("{value!r} är inget giltigt datum: skriv åååå-mm-dd, t.ex. 2025-02-28",
+                                           "{value!r} is not a valid date: write yyyy-mm-dd, e.g. 2025-02-28"),
+    "invalid.date_number": ("{value} är ett tal, inte ett datum: skriv åååå-mm-dd, t.ex. 2025-12-31",
+                            "{value} is a number, not a date: write yyyy-mm-dd, e.g. 2025-12-31"),
     "invalid.date_from_datetime_inexact": ("ska vara ett datum utan klockslag", "must be a date without a time"),
     "invalid.literal_error": ("ska vara {expected}", "must be {expected}"),
     "invalid.enum": ("ska vara {expected}", "must be {expected}"),
@@ -225,6 +238,20 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "the date {date} lies outside the period {start} – {end}"),
     "budget.line_dates": ("raden slutar {end} före sin start {start}", "the line ends ({end}) before it starts ({start})"),
     "budget.unknown_line": ("okänd rad {name!r}{hint}", "unknown line {name!r}{hint}"),
+    "budget.percentage_self": ("procentraden {name!r} kan inte ingå i sitt eget underlag",
+                               "the percentage line {name!r} cannot be part of its own base"),
+    "budget.period_too_long": ("perioden {start} – {end} omfattar {count} budgetår; högst {limit} går (ett skrivfel i "
+                               "årtalet?)",
+                               "the period {start} – {end} spans {count} budget years; at most {limit} are possible (a "
+                               "typo in the year?)"),
+    "budget.period_range": ("perioden {start} – {end} går inte att dela i budgetår: årtalen ska ligga mellan 1 och 9998",
+                            "the period {start} – {end} cannot be divided into budget years: the years must lie "
+                            "between 1 and 9998"),
+    "budget.unknown_funder": ("projektets finansiär {name!r} finns inte bland finansiärerna under financing{hint}: "
+                              "skriv namnet som där eller markera den sökta med applies: true; finansiärerna: {known}",
+                              "the project's funder {name!r} is not one of the funders under financing{hint}: "
+                              "write the name as there or mark the one applied to with applies: true; the funders: "
+                              "{known}"),
     "budget.percentage_cycle": ("procentraderna bildar en cirkel: {cycle}",
                                 "the percentage lines form a cycle: {cycle}"),
     "budget.empty_base": ("underlaget för procentsatsen är tomt", "the base of the percentage is empty"),
@@ -360,6 +387,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "plausibility.salary_low": (
         "månadslönen {value} kr är ovanligt låg – menade du {suggestion} kr? (42.350 läses som 42,35)",
         "the monthly salary {value} kr is unusually low – did you mean {suggestion} kr? (42.350 reads as 42.35)"),
+    "plausibility.fte_high": ("tjänstgöringsgraden {value} betyder {value} heltidstjänster – menade du {fte}? (skriv "
+                              "{suggestion} eller \"{value} %\")",
+                              "the FTE {value} means {value} full-time posts – did you mean {fte}? (write {suggestion} "
+                              "or \"{value} %\")"),
     "plausibility.fte_people": ("{fte} tjänst är mer än {people} personer kan bära",
                                 "{fte} FTE is more than {people} people can carry"),
 }

@@ -50,7 +50,23 @@ def _parse_text(text: str) -> Decimal:
             raise NumberError("not_a_number", text)
     if not _PLAIN.match(s):
         raise NumberError("not_a_number", text)
-    return Decimal(s)
+    return _in_range(Decimal(s), text)
+
+
+MAX_EXPONENT = 100  # 1e100: far above any amount (the budget caps them at 1e12), far below Decimal's Emax
+MAX_DECIMALS = 100  # places after the point: far beyond any rate, far short of a 10**1e9 a Fraction would need
+
+
+def _in_range(result: Decimal, value: object) -> Decimal:
+    """``result``, unless its exponent is beyond what arithmetic on it can take: 1e999999999
+    overflows ``Decimal``'s context, and 1e-999999999 would make an exact ``Fraction`` with a
+    denominator of a billion digits (a hang)."""
+    if result.is_finite() and result:
+        if result.adjusted() > MAX_EXPONENT:
+            raise NumberError("too_large", value)
+        if result.as_tuple().exponent < -MAX_DECIMALS:
+            raise NumberError("too_precise", value)
+    return result
 
 
 def to_decimal(value: object) -> Decimal:
@@ -71,7 +87,7 @@ def to_decimal(value: object) -> Decimal:
         raise NumberError("not_a_number", value)
     if not result.is_finite():
         raise NumberError("not_finite", value)
-    return result
+    return _in_range(result, value)
 
 
 def is_percent_text(value: object) -> bool:
@@ -110,8 +126,8 @@ def document_number(text: str) -> Decimal:
         s = s.replace(".", "")
     try:
         return to_decimal(s) if s else _fail(raw)
-    except NumberError:
-        raise NumberError("not_a_number", raw) from None
+    except NumberError as err:
+        raise NumberError(err.kind if err.kind in ("too_large", "too_precise") else "not_a_number", raw) from None
 
 
 def _fail(value: str) -> Decimal:

@@ -10,7 +10,6 @@ the line's own for that year only — e.g. the salaries a document states, or
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import Annotated, ClassVar, Literal, Union
 
@@ -19,7 +18,7 @@ from pydantic_core import PydanticCustomError
 
 from grantcalc.budget.stated import StatedRow
 from grantcalc.budget.types import (
-    Factor, Money, MonthDay, Months, Number, PositiveMoney, PositiveNumber, Rate, Share, Text, YearKey,
+    Date, Factor, Money, MonthDay, Months, Number, PositiveMoney, PositiveNumber, Rate, Share, Text, YearKey,
 )
 from grantcalc.rounding import RoundingMode, RoundingRule
 
@@ -64,8 +63,8 @@ class _Line(_Model):
     name: Text = Field(description="unique name of the line")
     category: Text = Field(description="kostnadsslag: a built-in key or name, or one declared under categories")
     specification: str | None = Field(None, description="kostnadsspecifikation: free text")
-    start: dt.date | None = Field(None, description="first day of the line, inside the project period")
-    end: dt.date | None = Field(None, description="last day of the line, inside the project period")
+    start: Date | None = Field(None, description="first day of the line, inside the project period")
+    end: Date | None = Field(None, description="last day of the line, inside the project period")
     rounding: Rounding | None = Field(None, description="overrides the budget's rounding for this line")
     by_year: dict[YearKey, _YearValues] = Field(default_factory=dict)
     stated: StatedRow = Field(
@@ -192,7 +191,7 @@ class OneOffLine(_Line):
     kind: Literal["one_off"] = "one_off"
     amount: Money
     year: YearKey | None = Field(None, description="the budget year; or give date")
-    date: dt.date | None = Field(None, description="the date of the cost; its budget year is used")
+    date: Date | None = Field(None, description="the date of the cost; its budget year is used")
 
     @model_validator(mode="after")
     def _when(self) -> OneOffLine:

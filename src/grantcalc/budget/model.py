@@ -12,7 +12,6 @@ fields (duplicate names, unknown categories, dates outside the period…) raise
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -23,7 +22,7 @@ from grantcalc.budget.financing import Funder
 from grantcalc.budget.lines import Line, Rounding
 from grantcalc.budget.plan import Activity
 from grantcalc.budget.stated import Stated, StatedRow
-from grantcalc.budget.types import Months, Text, YearKey
+from grantcalc.budget.types import Date, Months, Text, YearKey
 from grantcalc.errors import BudgetError, Problem, Severity
 from grantcalc.periods import BudgetYear, Proration, YearScheme, budget_years
 
@@ -72,8 +71,8 @@ class Project(_Model):
 
 
 class Period(_Model):
-    start: dt.date
-    end: dt.date
+    start: Date
+    end: Date
     budget_years: YearScheme = Field(YearScheme.calendar, description="calendar, project (År 1, År 2…) or fiscal")
     fiscal_year_start: int | None = Field(None, ge=1, le=12, description="month a fiscal year starts (fiscal only)")
     proration: Proration = Field(Proration.days, description="days (exact), half_months or whole_months")

@@ -8,12 +8,10 @@ the budget years the activities cover.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pydantic import BaseModel, ConfigDict, Field
 
 from grantcalc.budget.stated import Stated
-from grantcalc.budget.types import Text
+from grantcalc.budget.types import Date, Text
 
 __all__ = ["Activity"]
 
@@ -24,7 +22,7 @@ class Activity(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
     name: Text = Field(description="aktivitet")
-    start: dt.date | None = Field(None, description="startdatum")
-    end: dt.date | None = Field(None, description="slutdatum")
+    start: Date | None = Field(None, description="startdatum")
+    end: Date | None = Field(None, description="slutdatum")
     cost: Stated | None = Field(None, description="kostnad, as the plan states it")
     lines: list[Text] = Field(default_factory=list, description="the cost lines this activity's cost is part of")

@@ -22,7 +22,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from grantcalc.budget.types import LIMIT, _year_key
+from grantcalc.budget.types import LIMIT, _custom, _year_key
 from grantcalc.money import NumberError, document_number, to_decimal
 
 __all__ = ["StatedFigure", "Stated", "StatedRow", "TOTAL", "parse_stated"]
@@ -81,11 +81,13 @@ def parse_stated(value: Any) -> StatedFigure:
             figure = StatedFigure(document_number(value))
         else:
             figure = StatedFigure(to_decimal(value))
-    except NumberError:
+    except NumberError as err:
+        if err.kind in ("too_large", "too_precise"):  # a number, but beyond what can be computed
+            raise _custom(NumberError(err.kind, value)) from None
         raise PydanticCustomError(
             "stated_figure", "{value} is neither an amount nor a formula such as 42.350 kr × 1,42 × 3,5 = 210.479 kr",
             {"value": str(value)}) from None
-    if abs(figure.amount) > LIMIT or any(abs(f) > LIMIT for f in figure.factors):
+    if figure.amount.copy_abs() > LIMIT or any(f.copy_abs() > LIMIT for f in figure.factors):
         raise PydanticCustomError("too_large", "{value} is unreasonably large", {"value": str(value), "limit": LIMIT})
     return figure
 

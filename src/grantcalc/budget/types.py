@@ -15,27 +15,38 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from grantcalc.money import NumberError, is_percent_text, to_decimal, to_rate
+from grantcalc.money import MAX_DECIMALS, NumberError, is_percent_text, to_decimal, to_rate
 
 __all__ = [
     "Number", "Money", "PositiveMoney", "PositiveNumber", "Months", "Factor", "Share", "Rate",
-    "YearKey", "MonthDay", "Text", "Portion",
+    "YearKey", "MonthDay", "Text", "Portion", "Date",
 ]
 
 _NUMBER_TEXT = r"^\s*[+\-\u2212]?[\d\s\u00a0.,_']+\s*(kr|kronor|SEK)?\s*$"
 _PERCENT_TEXT = r"^\s*[+\-\u2212]?[\d\s\u00a0.,_']+\s*%\s*$"
 
 
+def _shown(value: Any) -> str:
+    """A value as a message quotes it: a number of 5 000 digits is cut short."""
+    text = str(value)
+    return text if len(text) <= 40 else f"{text[:20]}…{text[-8:]}"
+
+
 def _custom(err: NumberError) -> PydanticCustomError:
-    return PydanticCustomError(err.kind, "{value} is not a usable number", {"value": str(err.value)})
+    params: dict[str, Any] = {"value": _shown(err.value)}
+    if err.kind == "too_large":
+        params["limit"] = LIMIT
+    elif err.kind == "too_precise":
+        params["places"] = MAX_DECIMALS
+    return PydanticCustomError(err.kind, "{value} is not a usable number", params)
 
 
 LIMIT = Decimal(10) ** 12  # 1 000 000 000 000: no grant budget comes near; keeps every sum exact
 
 
 def _capped(number: Decimal, value: Any) -> Decimal:
-    if abs(number) > LIMIT:
-        raise PydanticCustomError("too_large", "{value} is unreasonably large", {"value": str(value), "limit": LIMIT})
+    if number.copy_abs() > LIMIT:  # copy_abs: no context, so no Overflow whatever the exponent
+        raise PydanticCustomError("too_large", "{value} is unreasonably large", {"value": _shown(value), "limit": LIMIT})
     return number
 
 
@@ -142,3 +153,14 @@ MonthDay = Annotated[tuple[int, int], BeforeValidator(_month_day), WithJsonSchem
      "description": "month-day of the raise, e.g. \"01-01\" or \"04-01\""})]
 
 Text = Annotated[str, Field(min_length=1)]
+
+
+def _not_a_number(value: Any) -> Any:
+    """pydantic reads a number as seconds since 1970 (``end: 0`` is 1970-01-01, ``20251231`` a time of
+    day in August 1970): a date in a budget is written 2025-12-31."""
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        raise PydanticCustomError("date_number", "{value} is a number, not a date", {"value": _shown(value)})
+    return value
+
+
+Date = Annotated[date, BeforeValidator(_not_a_number)]

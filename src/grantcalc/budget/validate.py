@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 __all__ = ["validate_budget", "percentage_order", "base_lines", "did_you_mean"]
 
 ON_COST_LIMIT = Decimal(3)
+FTE_LIMIT = Decimal(20)  # full-time equivalents on one line: more reads as a percentage (142 for 142 %)
+MAX_PERIOD_YEARS = 50
 LOW_SALARY = Decimal(1000)
 
 
@@ -41,6 +43,9 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
 
 # characters XML 1.0 (and so Word) cannot hold; tab, line feed and carriage return are fine
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# invisible controls of writing direction: U+202E shows "Coach\u202etxt.exe" as "Coachexe.txt", so a name
+# can read as another one ("Trojan Source"); left-to-right and right-to-left marks (U+200E, U+200F) are fine
+BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def control_characters(value: Any, path: tuple = ()) -> Iterator[Problem]:
@@ -49,6 +54,9 @@ def control_characters(value: Any, path: tuple = ()) -> Iterator[Problem]:
     if isinstance(value, str):
         if found := CONTROL.search(value):
             yield Problem("text.control_character", path=path, params={"char": f"U+{ord(found.group()):04X}"})
+        if found := BIDI.search(value):
+            yield Problem("text.bidi_control", Severity.warning, path=path,
+                          params={"char": f"U+{ord(found.group()):04X}"})
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
             yield from control_characters(getattr(value, name), (*path, name))
@@ -69,14 +77,24 @@ def validate_budget(budget: Budget) -> list[Problem]:
         add(Problem("budget.period_order", path=("period", "end"),
                     params={"start": period.start.isoformat(), "end": period.end.isoformat()}))
         return problems  # everything below needs a period
+    if period.end.year - period.start.year >= MAX_PERIOD_YEARS:  # 0024 for 2024: thousands of budget years
+        add(Problem("budget.period_too_long", path=("period", "end"), params={
+            "start": period.start.isoformat(), "end": period.end.isoformat(),
+            "count": period.end.year - period.start.year + 1, "limit": MAX_PERIOD_YEARS}))
+        return problems
     if period.budget_years is YearScheme.fiscal and period.fiscal_year_start is None:
         add(Problem("invalid.missing", path=("period", "fiscal_year_start")))
     if period.budget_years is not YearScheme.fiscal and period.fiscal_year_start is not None:
         add(Problem("budget.fiscal_month", path=("period", "fiscal_year_start")))
-    if any(p.code != "text.control_character" for p in problems):
+    if any(p.code not in ("text.control_character", "text.bidi_control") for p in problems):
         return problems
 
-    years = {y.key: y for y in budget.years}
+    try:
+        years = {y.key: y for y in budget.years}
+    except (ValueError, OverflowError):  # a budget year that would start before year 1 or after 9999
+        add(Problem("budget.period_range", path=("period", "end"),
+                    params={"start": period.start.isoformat(), "end": period.end.isoformat()}))
+        return problems
     year_list = tuple(", ".join(y.label(lang) for y in budget.years) for lang in ("sv", "en"))
 
     def check_year(key: int, path: tuple) -> None:
@@ -148,6 +166,10 @@ def validate_budget(budget: Budget) -> list[Problem]:
     for i, line in enumerate(budget.lines):
         if isinstance(line, PercentageLine):
             _check_base_refs(line.of, ("lines", i, "of"), check_line_ref, check_category_ref)
+            for j, ref in enumerate(line.of.lines):
+                if ref == line.name:  # a cycle of one line (base_lines would leave it out silently)
+                    add(Problem("budget.percentage_self", path=("lines", i, "of", "lines", j),
+                                params={"name": line.name}))
 
     _validate_financing(budget, add, check_year, check_line_ref, check_category_ref)
     for key in budget.stated.costs:
@@ -225,6 +247,10 @@ def _validate_financing(budget: Budget, add, check_year, check_line_ref, check_c
         if funder.cap is not None and isinstance(funder.cap.per_year, dict):
             for key in funder.cap.per_year:
                 check_year(key, at + ("cap", "per_year", key))
+    named = budget.project.funder
+    if seen and named and applies is None and named not in seen:  # the applied-for funder, misspelt?
+        add(Problem("budget.unknown_funder", Severity.warning, path=("project", "funder"), params={
+            "name": named, "did_you_mean": did_you_mean(named, seen), "known": ", ".join(seen)}))
 
 
 def _salary_plausibility(line: SalaryLine, at: tuple, add) -> None:
@@ -243,6 +269,11 @@ def _salary_plausibility(line: SalaryLine, at: tuple, add) -> None:
         if value is not None and value < LOW_SALARY and not line.hourly:
             add(Problem("plausibility.salary_low", Severity.warning, path=path,
                         params={"value": value, "suggestion": (value * 1000).normalize()}))
+    for value, path in [(line.fte, at + ("fte",))] + [(v.fte, at + ("by_year", k, "fte"))
+                                                      for k, v in line.by_year.items()]:
+        if value is not None and value > FTE_LIMIT and line.people is None:  # with people: fte_people
+            add(Problem("plausibility.fte_high", Severity.warning, path=path, params={
+                "value": value, "fte": value / 100, "suggestion": str((value / 100).normalize())}))
     if line.people is not None:
         ftes = [(line.fte, at + ("fte",))] + [(v.fte, at + ("by_year", k, "fte")) for k, v in line.by_year.items()]
         for value, path in ftes:

@@ -94,7 +94,11 @@ def _problems_beside_structural_errors(data: dict) -> list[Problem]:
         found = err.problems
     except ValidationError:
         return []  # project, period or another part malformed too: already reported
-    return found
+    stand_in_names = {(key, i, "name") for key in ("lines", "financing", "plan") if isinstance(patched.get(key), list)
+                      for i, item in enumerate(patched[key])
+                      if isinstance(item, dict) and str(item.get("name", "")).startswith("\x00")}
+    # a stand-in's own name ("\x00line 2") is not the user's control character
+    return [p for p in found if not (p.code == "text.control_character" and p.path in stand_in_names)]
 
 
 def _line_adapter():
@@ -140,6 +144,46 @@ def _field_names() -> set[str]:
     return names
 
 
+def _fields_at(loc: tuple) -> set[str] | None:
+    """The keys allowed beside the last part of a pydantic location, so a misspelt key is
+    matched against its neighbours (``budget_lines`` at the top is not ``period.budget_years``)."""
+    import types
+    from typing import Annotated, Union, get_args, get_origin
+
+    from pydantic import BaseModel
+
+    from grantcalc.budget.lines import LINE_KINDS
+
+    def unwrap(t: Any) -> Any:
+        while True:
+            if get_origin(t) is Annotated:
+                t = get_args(t)[0]
+            elif get_origin(t) in (Union, types.UnionType) and type(None) in get_args(t):
+                rest = [a for a in get_args(t) if a is not type(None)]
+                t = rest[0] if len(rest) == 1 else Union[tuple(rest)]
+            else:
+                return t
+
+    current: Any = Budget
+    for part in loc[:-1]:
+        current = unwrap(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            field = current.model_fields.get(part) if isinstance(part, str) else None
+            if field is None:
+                return None
+            current = field.annotation
+        elif get_origin(current) is list and isinstance(part, int):
+            current = get_args(current)[0]
+        elif get_origin(current) is dict:
+            current = get_args(current)[1]
+        elif get_origin(current) in (Union, types.UnionType) and part in LINE_KINDS:
+            current = LINE_KINDS[part]
+        else:
+            return None
+    current = unwrap(current)
+    return set(current.model_fields) if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
 def problems_from_validation(err: ValidationError, source: Source | None = None) -> list[Problem]:
     """pydantic's errors as problems with codes from the message catalog."""
     from grantcalc.budget.lines import KIND_NAMES_SV, LINE_KINDS
@@ -155,7 +199,7 @@ def problems_from_validation(err: ValidationError, source: Source | None = None)
         if isinstance(value, (str, int)) and "value" not in params:
             params["value"] = value
         if kind == "extra_forbidden" and path:
-            params["did_you_mean"] = did_you_mean(str(path[-1]), _field_names())
+            params["did_you_mean"] = did_you_mean(str(path[-1]), _fields_at(loc) or _field_names())
         if kind in ("union_tag_invalid", "union_tag_not_found"):
             params["expected"] = params["expected_tags"] = ", ".join(LINE_KINDS)
             params["expected_tags_sv"] = ", ".join(f"{k} ({KIND_NAMES_SV[k]})" for k in LINE_KINDS)

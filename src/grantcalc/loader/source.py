@@ -58,7 +58,7 @@ class Source:
                     continue
                 if isinstance(part, str) and node.get("kind") == part:
                     continue  # discriminator tag
-                str_keys = {str(k): k for k in node}
+                str_keys = {**{repr(k): k for k in node}, **{str(k): k for k in node}}  # pydantic: Decimal('2024.5')
                 if str(part) in str_keys:
                     key = str_keys[str(part)]
                     node = node[key]
@@ -171,7 +171,20 @@ def _yaml():
             return Decimal("NaN")
         if lowered in (".inf", "+.inf", "-.inf"):
             return Decimal("-Infinity" if lowered.startswith("-") else "Infinity")
-        return Decimal(text)
+        try:
+            return Decimal(text)
+        except ArithmeticError:  # `!!float abc`: the text, which the model reports at its line
+            return str(node.value)
+
+    def as_text_if_invalid(construct):
+        """`!!int abc`, `!!bool abc`, an integer of 5 000 digits: the text, reported by the model
+        at its line ("not a number", "too large") instead of failing the whole file."""
+        def guarded(self, node):
+            try:
+                return construct(self, node)
+            except (ValueError, LookupError, TypeError):
+                return str(node.value)
+        return guarded
 
     def construct_timestamp(self, node, values=None):
         try:
@@ -181,6 +194,9 @@ def _yaml():
 
     _Constructor.add_constructor("tag:yaml.org,2002:float", construct_decimal)
     _Constructor.add_constructor("tag:yaml.org,2002:timestamp", construct_timestamp)
+    for tag in ("int", "bool"):
+        tag = f"tag:yaml.org,2002:{tag}"
+        _Constructor.add_constructor(tag, as_text_if_invalid(RoundTripConstructor.yaml_constructors[tag]))
     yaml = YAML(typ="rt")
     yaml.Constructor = _Constructor
     yaml.allow_duplicate_keys = False
@@ -205,17 +221,89 @@ def _parse_yaml(text: str, name: str) -> Source:
         raise _fail("syntax.character", name, line, character=f"U+{char:04X}") from None
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark is not None else None
         reason = (err.problem or err.context or str(err)).strip()
+        if err.context_mark is not None and ("end of stream" in reason or "<stream end>" in reason):
+            # an unclosed quote or bracket fails at the end of the file: point at where it opens
+            mark, reason = err.context_mark, f"{(err.context or '').strip()}: {reason}".lstrip(": ")
+        line = mark.line + 1 if mark is not None else None
         dup = re.search(r'duplicate key "(.*?)"', str(err))
         if dup:
             raise _fail("syntax.duplicate_key", name, line, key=dup.group(1)) from None
         raise _fail("syntax.yaml", name, line, reason=reason) from None
-    except (YAMLError, ValueError, TypeError, RecursionError) as err:
+    except RecursionError:
+        raise _fail("syntax.too_deep", name, _deepest_yaml_line(text), limit=DEEP) from None
+    except (YAMLError, ValueError, TypeError, LookupError, ArithmeticError) as err:
         raise _fail("syntax.yaml", name, None, reason=str(err).strip() or type(err).__name__) from None
     positions: dict[PathT, int] = {(): 1}
-    data = _plain_doc(doc, name, positions)
+    try:
+        data = _plain_doc(doc, name, positions)
+    except RecursionError:
+        raise _fail("syntax.too_deep", name, _deepest_yaml_line(text), limit=DEEP) from None
     return Source(name, "yaml", data, positions)
+
+
+DEEP = 100  # levels of lists and mappings: a budget needs about 6
+
+
+def _deepest_yaml_line(text: str) -> int | None:
+    """The first line where a YAML text nests deeper than :data:`DEEP` (or, if it never does,
+    deepest), from its tokens: the scanner does not recurse, and stopping there keeps it linear
+    (its look-ahead costs a step per open level)."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.tokens import (
+        BlockEndToken, BlockMappingStartToken, BlockSequenceStartToken, FlowMappingEndToken,
+        FlowMappingStartToken, FlowSequenceEndToken, FlowSequenceStartToken,
+    )
+
+    opening = (BlockMappingStartToken, BlockSequenceStartToken, FlowMappingStartToken, FlowSequenceStartToken)
+    closing = (BlockEndToken, FlowMappingEndToken, FlowSequenceEndToken)
+    depth = deepest = 0
+    line = None
+    try:
+        for token in YAML(typ="rt").scan(text):
+            if isinstance(token, opening):
+                depth += 1
+                if depth > deepest:
+                    deepest, line = depth, token.start_mark.line + 1
+                if depth > DEEP:
+                    break
+            elif isinstance(token, closing):
+                depth -= 1
+    except Exception:  # noqa: BLE001 - a syntax error further on: the deepest line so far
+        pass
+    return line
+
+
+def _deepest_bracket_line(text: str, comment: str | None = None) -> int | None:
+    """The first line where brackets nest deeper than :data:`DEEP` (or deepest) in a JSON or TOML text
+    (strings and comments skipped)."""
+    depth = deepest = 0
+    line, number, quote, escaped, in_comment = None, 1, "", False, False
+    for char in text:
+        if char == "\n":
+            number, in_comment = number + 1, False
+        if in_comment:
+            continue
+        if quote:
+            if escaped:
+                escaped = False
+            elif char == "\\" and quote == '"':
+                escaped = True
+            elif char == quote:
+                quote = ""
+        elif char in "\"'" and (char == '"' or comment):
+            quote = char
+        elif char == comment:
+            in_comment = True
+        elif char in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest, line = depth, number
+            if depth > DEEP:
+                break
+        elif char in "]}":
+            depth -= 1
+    return line
 
 
 def _tag_of(node: Any) -> str | None:
@@ -250,6 +338,8 @@ def _plain(node: Any, path: PathT, walk: _Walk, line: int) -> tuple[Any, int]:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 
     tag = _tag_of(node)
+    if isinstance(node, bytes):  # !!binary
+        tag = "tag:yaml.org,2002:binary"
     if isinstance(node, TaggedScalar) or tag:
         raise _fail("syntax.tag", walk.name, line, tag=_short_tag(tag or str(getattr(node, "tag", "?"))))
     if not isinstance(node, (dict, list)):
@@ -319,15 +409,26 @@ def _parse_json(text: str, name: str) -> Source:
         return out
 
     def no_constant(token: str) -> Any:
-        raise ValueError(f"{token} is not a number")
+        raise _Constant(token)
+
+    def integer(digits: str) -> int | Decimal:
+        # beyond Python's 4 300 digits for int(): a Decimal, which the model refuses as too large, at its line
+        return int(digits) if len(digits) <= 1000 else Decimal(digits)
 
     try:
-        data = json.loads(text, parse_float=Decimal, parse_constant=no_constant, object_pairs_hook=pairs)
+        data = json.loads(text, parse_float=Decimal, parse_int=integer, parse_constant=no_constant,
+                          object_pairs_hook=pairs)
     except json.JSONDecodeError as err:
         raise _fail("syntax.json", name, err.lineno, reason=err.msg) from None
     except _DuplicateKey as dup:
         raise _fail("syntax.duplicate_key", name, _line_of_text(text, f'"{dup.key}"'), key=dup.key) from None
-    except (ValueError, RecursionError) as err:
+    except _Constant as constant:  # NaN, Infinity, -Infinity: not JSON, and not a number a budget can hold
+        found = re.search(rf'(?<![\w"]){re.escape(constant.token)}(?![\w"])', text)
+        line = text.count("\n", 0, found.start()) + 1 if found else None
+        raise _fail("syntax.json", name, line, reason=f"{constant.token} is not a number") from None
+    except RecursionError:
+        raise _fail("syntax.too_deep", name, _deepest_bracket_line(text), limit=DEEP) from None
+    except ValueError as err:
         raise _fail("syntax.json", name, None, reason=str(err)) from None
     return Source(name, "json", data, _positions_from_yaml(text))
 
@@ -335,6 +436,11 @@ def _parse_json(text: str, name: str) -> Source:
 class _DuplicateKey(Exception):
     def __init__(self, key: str):
         self.key = key
+
+
+class _Constant(Exception):
+    def __init__(self, token: str):
+        self.token = token
 
 
 def _positions_from_yaml(text: str) -> dict[PathT, int]:
@@ -376,6 +482,16 @@ def _parse_toml(text: str, name: str) -> Source:
         if key:
             raise _fail("syntax.duplicate_key", name, line, key=key) from None
         raise _fail("syntax.toml", name, line, reason=reason) from None
+    except RecursionError:
+        raise _fail("syntax.too_deep", name, _deepest_bracket_line(text, "#"), limit=DEEP) from None
+    except ValueError as err:  # an integer of more than 4 300 digits, which int() refuses
+        from grantcalc.budget.types import LIMIT, _shown
+
+        found = re.search(r"\d{1000,}", text)
+        if not found:
+            raise _fail("syntax.toml", name, None, reason=str(err)) from None
+        raise _fail("invalid.too_large", name, text.count("\n", 0, found.start()) + 1,
+                    value=_shown(found.group()), limit=LIMIT) from None
     return Source(name, "toml", data, _toml_positions(text))
 
 
