@@ -303,10 +303,12 @@ def balanced_budgets(draw):
             if not lines:
                 continue
             line.update(rate="10 %", of={"lines": [lines[0]["name"]]})
-            lines[0] = {**lines[0], **_tens(lines[0])}
+            if not lines[0].get("tens"):  # once, however many percentage lines take it as their base
+                lines[0] = {**lines[0], **_tens(lines[0]), "tens": True}
         lines.append(line)
     if not lines:
         lines.append({"name": "Hyra", "category": "Lokalkostnader", "kind": "recurring", "amount": 4000, "per": "month"})
+    lines = [{k: v for k, v in ln.items() if k != "tens"} for ln in lines]
     data = {"project": {"name": "Balans", "funder": "Förbundet"},
             "period": {"start": date(first, 1, 1), "end": date(years[-1], 12, 31)}, "lines": lines}
     costs = grantcalc.Budget.model_validate(data).compute()

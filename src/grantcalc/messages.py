@@ -35,6 +35,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                          "eller ett trasigt tecken); ta bort det, eller spara filen som UTF-8-text",
                          "the file holds the character {character}, which a budget file may not contain (a control "
                          "character or a broken one); remove it, or save the file as UTF-8 text"),
+    "syntax.complex_key": ("en nyckel är en lista eller en tabell (ett ”?” först på raden?); en nyckel i en budget "
+                           "är ett namn följt av kolon, t.ex. name: Resor",
+                           "a key is a list or a mapping (a \"?\" at the start of the line?); a key in a budget is a "
+                           "name followed by a colon, e.g. name: Resor"),
     "syntax.duplicate_key": ("nyckeln {key!r} förekommer två gånger", "the key {key!r} occurs twice"),
     "syntax.tag": ("YAML-taggen {tag} är inte tillåten i en budget", "the YAML tag {tag} is not allowed in a budget"),
     "syntax.not_mapping": ("en budget ska bestå av nycklar med värden och börja med project:, period: och lines:",

@@ -203,6 +203,31 @@ def _yaml():
     return yaml
 
 
+def _complex_key_line(text: str) -> int | None:
+    """The line of the first mapping key that is a list or a mapping, if the text has one."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    try:
+        root = YAML(typ="safe", pure=True).compose(text)
+    except Exception:  # noqa: BLE001 - not composable either: the caller reports the first error
+        return None
+    todo, seen = [root], set()
+    while todo:
+        node = todo.pop()
+        if node is None or id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                if not isinstance(key, ScalarNode):
+                    return key.start_mark.line + 1
+                todo.append(value)
+        elif isinstance(node, SequenceNode):
+            todo.extend(node.value)
+    return None
+
+
 _STANDARD_TAGS = re.compile(r"^tag:yaml\.org,2002:(str|int|float|bool|null|map|seq|timestamp|omap|set)$")
 
 
@@ -233,6 +258,9 @@ def _parse_yaml(text: str, name: str) -> Source:
     except RecursionError:
         raise _fail("syntax.too_deep", name, _deepest_yaml_line(text), limit=DEEP) from None
     except (YAMLError, ValueError, TypeError, LookupError, ArithmeticError) as err:
+        line = _complex_key_line(text)
+        if line is not None:  # "? " made a list or a mapping into a key: no budget has one
+            raise _fail("syntax.complex_key", name, line) from None
         raise _fail("syntax.yaml", name, None, reason=str(err).strip() or type(err).__name__) from None
     positions: dict[PathT, int] = {(): 1}
     try:
