@@ -203,6 +203,36 @@ def _yaml():
     return yaml
 
 
+def _without_comments(text: str) -> str:
+    """``text`` with every ``# comment`` blanked out (same lines and columns, so positions hold).
+
+    The comments are found by ruamel's own scanner, so a ``#`` inside a quoted string stays.
+    """
+    from ruamel.yaml import YAML
+
+    lines = text.split("\n")
+
+    def blank(comment) -> None:
+        value = getattr(comment, "value", "")
+        if not value.startswith("#"):
+            return
+        line, column = comment.start_mark.line, comment.start_mark.column
+        if 0 <= line < len(lines):
+            end = column + len(value.split("\n", 1)[0])
+            lines[line] = lines[line][:column] + " " * (end - column) + lines[line][end:]
+
+    def walk(item) -> None:
+        if isinstance(item, list):
+            for part in item:
+                walk(part)
+        elif item is not None:
+            blank(item)
+
+    for token in YAML(typ="rt").scan(text):
+        walk(getattr(token, "_comment", None))
+    return "\n".join(lines)
+
+
 def _complex_key_line(text: str) -> int | None:
     """The line of the first mapping key that is a list or a mapping, if the text has one."""
     from ruamel.yaml import YAML
@@ -238,7 +268,10 @@ def _parse_yaml(text: str, name: str) -> Source:
     try:
         with warnings.catch_warnings():  # e.g. a reused anchor: legal YAML, not the user's concern
             warnings.simplefilter("ignore")
-            doc = _yaml().load(text)
+            try:
+                doc = _yaml().load(text)
+            except NotImplementedError:  # ruamel cannot attach a comment ("overlap in comment"): read without them
+                doc = _yaml().load(_without_comments(text))
     except ReaderError as err:  # a character YAML does not allow (NUL, other control characters)
         position = err.position if isinstance(err.position, int) else 0
         line = text.count("\n", 0, position) + 1
