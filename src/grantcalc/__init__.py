@@ -22,10 +22,22 @@ from grantcalc.check.result import CheckResult
 from grantcalc.compute import Cell, Computation, compute
 from grantcalc.errors import BudgetError, GrantcalcError, Problem, Severity, SourceError
 from grantcalc.loader import load, loads, read
-from grantcalc.report.frames import styled
-from grantcalc.scenario import Seek, compare, steps
 
 __version__ = "0.1.0"
+
+# analysis helpers, imported when first used: `grantcalc check` never needs them
+_LAZY = {"compare": "grantcalc.scenario", "steps": "grantcalc.scenario", "Seek": "grantcalc.scenario",
+         "styled": "grantcalc.report.frames"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        from importlib import import_module
+
+        value = getattr(import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'grantcalc' has no attribute {name!r}")
 
 __all__ = [
     "load", "loads", "read", "compute", "compare", "steps", "styled", "Seek",

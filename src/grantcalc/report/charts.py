@@ -53,7 +53,7 @@ def _figure(size: tuple[float, float]) -> Figure:
     return Figure(figsize=size, dpi=200)
 
 
-def _pixels(value: Decimal | None) -> float:
+def _pixels(value: Decimal | None) -> float:  # float-ok: drawing positions only
     return float(value or 0)  # float-ok: a drawing position only; see the module's docstring
 
 
