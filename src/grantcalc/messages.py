@@ -60,7 +60,6 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "{path}: an Excel workbook must end in .xlsx, e.g. budget.xlsx"),
     "export.needs_name": ("ange utfilen med -o, t.ex. -o budget.xlsx eller -o budget.csv",
                           "name the output file with -o, e.g. -o budget.xlsx or -o budget.csv"),
-    "export.unwritable": ("{path} kan inte skrivas: {reason}", "cannot write {path}: {reason}"),
     # --- rendering Word documents
     "render.template_unknown": ("okänd mall {name!r}: välj bland {names} eller ange en egen .docx-fil",
                                 "unknown template {name!r}: choose one of {names} or give a .docx file of your own"),

@@ -16,19 +16,18 @@ from grantcalc.errors import Problem, SourceError
 __all__ = ["write_atomic", "write_text_atomic"]
 
 
-def write_atomic(path: str | Path, produce: Callable[[Path], None], *, force: bool = False,
-                 unwritable: str = "output.unwritable") -> Path:
+def write_atomic(path: str | Path, produce: Callable[[Path], None], *, force: bool = False) -> Path:
     """Call ``produce(tmp_path)`` to write a temporary file, then move it to ``path``.
 
     An ``OSError`` on the way (a folder one may not write to, a full disk) is the user's
-    to fix, not a bug: it becomes a :class:`SourceError` with the code ``unwritable``.
+    to fix, not a bug: it becomes a :class:`SourceError` with the code ``output.unwritable``.
     """
     target = Path(path)
     try:
         return _write_atomic(target, produce, force)
     except OSError as err:
-        raise SourceError(Problem(unwritable, params={"path": str(target),
-                                                      "reason": err.strerror or str(err)})) from None
+        raise SourceError(Problem("output.unwritable", params={"path": str(target),
+                                                                "reason": err.strerror or str(err)})) from None
 
 
 def _write_atomic(target: Path, produce: Callable[[Path], None], force: bool) -> Path:

@@ -134,7 +134,7 @@ def _write(target: Path, produce, force: bool) -> Path:
         raise SourceError(Problem("file.is_directory", file=str(target)))
     if target.exists() and not force:  # before the work, not only at the rename
         raise SourceError(Problem("output.exists", params={"path": str(target)}))
-    return write_atomic(target, produce, force=force, unwritable="export.unwritable")
+    return write_atomic(target, produce, force=force)
 
 
 def write_csv(source: Budget | Computation, path: str | Path, *, lang: str | None = None,
