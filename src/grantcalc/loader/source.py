@@ -1,8 +1,9 @@
 """Reading budget files: YAML (primary), TOML and JSON, to plain data and positions.
 
 Numbers never pass through float: YAML floats are built from their text,
-JSON and TOML are parsed with ``parse_float=Decimal``. YAML is read with
-ruamel.yaml so that every key and list item keeps its line; a
+JSON and TOML are parsed with ``parse_float=Decimal``. YAML is read from
+libyaml's events when the document allows (:mod:`.libyaml`), else with
+ruamel.yaml; either way every key and list item keeps its line, and a
 :class:`Source` maps a field path such as ``("lines", 2, "fte")`` to that line.
 YAML tags that would construct objects are refused, and so is a document whose
 aliases expand beyond a sane size.
@@ -262,6 +263,15 @@ _STANDARD_TAGS = re.compile(r"^tag:yaml\.org,2002:(str|int|float|bool|null|map|s
 
 
 def _parse_yaml(text: str, name: str) -> Source:
+    from grantcalc.loader import libyaml
+
+    fast = libyaml.parse(text, max_nodes=MAX_NODES, deep=DEEP)
+    if fast is not None:
+        return Source(name, "yaml", *fast)
+    return _parse_yaml_ruamel(text, name)  # what the fast path does not read, and every error's words
+
+
+def _parse_yaml_ruamel(text: str, name: str) -> Source:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
     from ruamel.yaml.reader import ReaderError
 
@@ -506,6 +516,11 @@ class _Constant(Exception):
 
 def _positions_from_yaml(text: str) -> dict[PathT, int]:
     """Lines of keys in a JSON or TOML-free text, read through the YAML parser (best effort)."""
+    from grantcalc.loader import libyaml
+
+    fast = libyaml.parse(text, max_nodes=MAX_NODES, deep=DEEP)
+    if fast is not None:
+        return fast[1]
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

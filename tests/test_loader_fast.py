@@ -1,0 +1,163 @@
+"""The libyaml fast path reads every document it accepts exactly as ruamel does.
+
+``grantcalc.loader.libyaml`` builds the data and the key lines from libyaml's
+events and gives up (→ ruamel) on whatever it does not read the same way. The
+property here: whenever it gives a result, that result — every value with its
+type, and every position — is ruamel's; and whenever ruamel refuses a text, the
+fast path gave up on it, so every error still comes from one place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from grantcalc import GrantcalcError
+from grantcalc.loader import libyaml
+from grantcalc.loader import source as load_source
+from tests.conftest import EXAMPLES
+from tests.test_fuzz import documents, text_mutations, to_yaml_text
+
+pytestmark = pytest.mark.skipif(not libyaml.AVAILABLE, reason="PyYAML without libyaml: ruamel reads everything")
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from synthetic import budget_yaml  # noqa: E402
+
+YAML_FILES = sorted(EXAMPLES.glob("*.yaml")) + sorted((ROOT / "tests" / "examples" / "bad").glob("*/budget.yaml"))
+
+
+def strict(value):
+    """A value with the type of every part spelt out: 1, True, 1.0 and "1" all differ."""
+    if isinstance(value, dict):
+        return ("dict", tuple((strict(k), strict(v)) for k, v in value.items()))
+    if isinstance(value, list):
+        return ("list", tuple(strict(v) for v in value))
+    if isinstance(value, tuple):
+        return ("tuple", tuple(strict(v) for v in value))
+    return (type(value).__name__, str(value))
+
+
+def fast(text: str):
+    return libyaml.parse(text, max_nodes=load_source.MAX_NODES, deep=load_source.DEEP)
+
+
+def assert_same_as_ruamel(text: str, *, must_be_fast: bool = False):
+    """The fast path's result is ruamel's; ruamel's refusals are never read by the fast path."""
+    got = fast(text)
+    if must_be_fast:
+        assert got is not None, "the fast path gave up on a plain budget"
+    try:
+        reference = load_source._parse_yaml_ruamel(text, "x.yaml")
+    except GrantcalcError:
+        assert got is None, "the fast path read a text ruamel refuses"
+        return
+    if got is not None:
+        data, positions = got
+        assert strict(data) == strict(reference.data)
+        assert strict(sorted(positions.items(), key=repr)) == strict(sorted(reference.positions.items(), key=repr))
+
+
+@pytest.mark.parametrize("path", YAML_FILES, ids=lambda p: p.parent.name if p.name == "budget.yaml" else p.name)
+def test_every_example_and_corpus_file_reads_as_ruamel_reads_it(path):
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    assert_same_as_ruamel(text, must_be_fast=path.parent == EXAMPLES)
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.name)
+def test_windows_line_ends_and_a_byte_order_mark_read_the_same(path):
+    text = path.read_text(encoding="utf-8")
+    assert_same_as_ruamel(text.replace("\n", "\r\n"), must_be_fast=True)
+    assert_same_as_ruamel("\ufeff" + text, must_be_fast=True)
+
+
+@pytest.mark.parametrize("lines", [10, 100, 1000])
+def test_synthetic_budgets_take_the_fast_path(lines):
+    assert_same_as_ruamel(budget_yaml(lines), must_be_fast=True)
+
+
+# Scalars on which YAML versions and parsers differ: what the fast path must read as ruamel, or leave.
+TRICKY = ["0", "-0", "+5", "007", "010", "08", "0x1F", "0o17", "0b101", "1_000", "1e3", "1.5e3", "1.", ".5",
+          "-.5", "+1.25", ".inf", "-.Inf", ".nan", "NaN", "3,3 %", "150 %", "1,42", "yes", "no", "on", "off", "y",
+          "n", "Yes", "true", "False", "TRUE", "~", "null", "Null", "", "2024-01-01", "2024-02-30", "2024-1-1",
+          "2024-01-01 10:00:00", "2024-01-01T10:00:00Z", "12:30", "1:20:30", "<<", "=", "2024", "2024.5",
+          "99999999999999999999999", "-", "a: b", "'q'", '"x\\ty"', "#", "x # c", "é", "\u00a0", "!!str 2024",
+          "!!int 3", "!!float 1", "! 2024", "!custom x", "&a 5", "*a", "[1, 2]", "{a: 1}", "|\n  block\n",
+          ">\n  folded\n"]
+
+
+@st.composite
+def tricky_documents(draw):
+    """Block and flow YAML built from the scalars above, as keys and values, with anchors and aliases."""
+    lines = []
+    for i in range(draw(st.integers(1, 6))):
+        key = draw(st.sampled_from(TRICKY[:60] + ["name", "amount", 2024]))
+        value = draw(st.sampled_from(TRICKY))
+        style = draw(st.sampled_from(["block", "flow", "list", "nested"]))
+        if style == "block":
+            lines.append(f"{key}: {value}")
+        elif style == "flow":
+            other = draw(st.sampled_from(TRICKY[:60]))
+            lines.append(f"k{i}: {{{key}: {other}, z: [{other}, {key}]}}")
+        elif style == "list":
+            lines.append(f"k{i}:\n  - {value}\n  - {key}")
+        else:
+            lines.append(f"k{i}:\n  {key}:\n    {draw(st.sampled_from(['x', 'y']))}: {value}")
+    return "\n".join(lines) + draw(st.sampled_from(["\n", "", "\n...\n", "\n---\nb: 1\n", "\n# end\n"]))
+
+
+SETTINGS = settings(max_examples=300, deadline=None, derandomize=True,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+
+
+@SETTINGS
+@given(text=tricky_documents())
+def test_tricky_scalars_read_as_ruamel_reads_them(text):
+    assert_same_as_ruamel(text)
+
+
+@SETTINGS
+@given(case=text_mutations())
+def test_mutated_reference_budgets_read_as_ruamel_reads_them(case):
+    text, fmt, _ = case
+    assume(fmt == "yaml")
+    assert_same_as_ruamel(text)
+
+
+@SETTINGS
+@given(data=documents)
+def test_random_documents_read_as_ruamel_reads_them(data):
+    try:
+        text = to_yaml_text(data)
+    except Exception:  # noqa: BLE001 - a value the YAML writer cannot write: not a case
+        assume(False)
+    assert_same_as_ruamel(text)
+
+
+def test_the_fast_path_reads_numbers_dates_and_lines_exactly():
+    data, positions = fast("a: 1.10\nb: [2024-09-15, '007', -3, 2024-02-30]\nc:\n  - x: true\n    y: ''\n    z:\n")
+    assert strict(data) == strict({"a": Decimal("1.10"), "b": [dt.date(2024, 9, 15), "007", -3, "2024-02-30"],
+                                   "c": [{"x": True, "y": "", "z": None}]})
+    assert positions[("c", 0)] == 4 and positions[("c", 0, "y")] == 5 and positions[("b",)] == 2
+
+
+def test_what_the_fast_path_leaves_to_ruamel():
+    for text in ("a: 0x1F\n", "a: 007\n", "a: 2024-01-01 10:30:00\n", "a: !!str 5\n", "%YAML 1.1\n---\na: 1\n", "a: 1\na: 2\n", "a: 1\n---\nb: 2\n",
+                 "? [x]\n: 1\n", "a: 1e3\n", "b: &x [1]\nc: *x\nd: *y\n", "a: b\u2028c\n", "a: x\ty\n", "a: [1\n",
+                 "[" * 150 + "]" * 150 + "\n"):
+        assert fast(text) is None, text
+
+
+def test_an_alias_bomb_is_left_to_ruamel_which_refuses_it():
+    levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 5):
+        levels.append(f"{'abcdefgh'[i]}: &{'abcdefgh'[i]} [{', '.join(['*' + 'abcdefgh'[i - 1]] * 10)}]")
+    text = "\n".join(levels) + "\n"
+    assert libyaml.parse(text, max_nodes=1000, deep=100) is None
+    assert libyaml.parse(text, max_nodes=200_000, deep=100) is not None  # within the limit: read, aliases shared
