@@ -34,7 +34,8 @@ Per = Literal["month", "year"]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # defer_build: a model builds its validator when first used, not on import (start-up time)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
 class Rounding(_Model):

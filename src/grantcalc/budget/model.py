@@ -35,7 +35,8 @@ __all__ = ["Budget", "Project", "Party", "Contact", "Period", "CategorySpec", "S
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # defer_build: a model builds its validator when first used, not on import (start-up time)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
 class Contact(_Model):

@@ -19,7 +19,7 @@ __all__ = ["Activity"]
 class Activity(BaseModel):
     """One activity of the plan (*aktivitet*)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
     name: Text = Field(description="aktivitet")
     start: Date | None = Field(None, description="startdatum")
