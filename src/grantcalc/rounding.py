@@ -17,9 +17,10 @@ symmetrically around zero like ``decimal.ROUND_HALF_UP``):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, localcontext
+from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
+from functools import lru_cache
 
 __all__ = ["RoundingMode", "RoundingRule", "round_value", "to_fraction"]
 
@@ -45,44 +46,67 @@ WHOLE_KRONOR = RoundingRule()
 
 
 def to_fraction(value: Fraction | Decimal | int) -> Fraction:
+    """An exact value as a ``Fraction`` (the figures of a budget repeat: conversions are cached)."""
     if isinstance(value, Fraction):
         return value
     if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
-        return Fraction(value)
+        return _fraction_of(value)
     raise TypeError(f"exact values only (Fraction, Decimal, int), got {type(value).__name__}")
+
+
+@lru_cache(maxsize=8192)
+def _fraction_of(value: Decimal | int) -> Fraction:
+    return Fraction(value)
 
 
 def _round_units(q: Fraction, mode: RoundingMode) -> int:
     """Round a non-negative rational to a whole number by ``mode``."""
-    floor = q.numerator // q.denominator
-    rest = q - floor
-    if rest == 0:
+    return _round_ratio(q.numerator, q.denominator, mode)
+
+
+def _round_ratio(num: int, den: int, mode: RoundingMode) -> int:
+    """Round the non-negative rational ``num / den`` (``den > 0``) to a whole number by ``mode``,
+    in integers: the hot path of every computation."""
+    floor, rest = divmod(num, den)
+    if rest == 0 or mode == RoundingMode.down:
         return floor
-    if mode is RoundingMode.down:
-        return floor
-    if mode is RoundingMode.up:
+    if mode == RoundingMode.up:
         return floor + 1
-    if rest > Fraction(1, 2):
-        return floor + 1
-    if rest < Fraction(1, 2):
-        return floor
-    if mode is RoundingMode.half_up:
+    twice = 2 * rest
+    if twice != den:
+        return floor + 1 if twice > den else floor
+    if mode == RoundingMode.half_up:
         return floor + 1
     return floor + (floor % 2)  # half_even
 
 
-def round_value(value: Fraction | Decimal | int, rule: RoundingRule = WHOLE_KRONOR) -> Decimal:
-    """Round an exact value to a multiple of ``rule.step`` by ``rule.mode``."""
-    x = to_fraction(value)
-    step = Fraction(rule.step)
-    sign = -1 if x < 0 else 1
-    units = _round_units(abs(x) / step, RoundingMode(rule.mode))
-    with localcontext() as ctx:  # exact: enough digits for units × step, whatever the context
-        digits, exponent = len(rule.step.as_tuple().digits), rule.step.as_tuple().exponent
-        ctx.prec = max(ctx.prec, len(str(units)) + digits + max(exponent, 0) + 2)
-        result = Decimal(sign * units) * rule.step
-        # present whole-krona results without an exponent or trailing zeros (5E+3 -> 5000)
-        if result == result.to_integral_value():
-            return result.quantize(Decimal(1))
-        return result.normalize()
+@lru_cache(maxsize=64)
+def _step(step: Decimal) -> tuple[int, int, int, int]:
+    """A rounding step as the integer ratio ``numerator / denominator``, and as ``digits × 10**exponent``."""
+    numerator, denominator = step.as_integer_ratio()
+    sign, digits, exponent = step.as_tuple()
+    return numerator, denominator, int("".join(map(str, digits))), int(exponent)
 
+
+def round_value(value: Fraction | Decimal | int, rule: RoundingRule = WHOLE_KRONOR) -> Decimal:
+    """Round an exact value to a multiple of ``rule.step`` by ``rule.mode``.
+
+    In integers throughout, so the result is exact whatever the decimal context:
+    a whole number of kronor has no exponent (``5000``, not ``5E+3``), a
+    fraction of a krona no trailing zeros (``0.5``).
+    """
+    x = to_fraction(value)
+    step_num, step_den, step_digits, step_exponent = _step(rule.step)
+    num, den = x.numerator * step_den, x.denominator * step_num  # x / step
+    negative = num < 0
+    units = _round_ratio(-num if negative else num, den, rule.mode)
+    if step_exponent >= 0:  # a step of 1, 100, 5E+3 …: whole kronor
+        amount = units * step_digits * 10 ** step_exponent
+        return Decimal(-amount if negative else amount)
+    digits, exponent = units * step_digits, step_exponent
+    while exponent < 0 and digits % 10 == 0:
+        digits //= 10
+        exponent += 1
+    if exponent == 0:
+        return Decimal(-digits if negative else digits)
+    return Decimal((1 if negative and digits else 0, tuple(int(d) for d in str(digits)), exponent))

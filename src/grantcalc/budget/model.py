@@ -160,17 +160,27 @@ class Budget(_Model):
         """The category a line's ``category`` names (raises ``KeyError`` if unknown)."""
         return self.category_index[normalise(name)]
 
+    @property
+    def _lines_by_name(self) -> dict[str, Line]:
+        """Lines by name, built once per list of lines. Not a ``cached_property``: ``model_copy``
+        (a scenario's new lines) copies the instance's dict, and with it a stale index."""
+        cached = self.__dict__.get("_lines_index")
+        if cached is None or cached[0] is not self.lines:
+            cached = (self.lines, {line.name: line for line in self.lines})
+            self.__dict__["_lines_index"] = cached
+        return cached[1]
+
+    @cached_property
+    def _years_by_key(self) -> dict[int, BudgetYear]:
+        return {year.key: year for year in self.years}
+
     def line(self, name: str) -> Line:
-        for line in self.lines:
-            if line.name == name:
-                return line
-        raise KeyError(name)
+        """The line named ``name`` (raises ``KeyError`` if there is none)."""
+        return self._lines_by_name[name]
 
     def year(self, key: int) -> BudgetYear:
-        for year in self.years:
-            if year.key == key:
-                return year
-        raise KeyError(key)
+        """The budget year with key ``key`` (raises ``KeyError`` if there is none)."""
+        return self._years_by_key[key]
 
     @property
     def warnings(self) -> list[Problem]:

@@ -69,8 +69,25 @@ class Computation:
 
     def year_total(self, year: int, *, in_kind: bool | None = None) -> Decimal:
         """Sum of a year's cells; ``in_kind=False`` leaves in-kind lines out, ``True`` keeps only them."""
-        return sum((self._cells[(ln.name, year)].amount for ln in self.budget.lines
-                    if in_kind is None or ln.in_kind == in_kind), start=ZERO)
+        cash, kind = self._year_sums[year]
+        return cash + kind if in_kind is None else kind if in_kind else cash
+
+    @cached_property
+    def _year_sums(self) -> dict[int, tuple[Decimal, Decimal]]:
+        """Per budget year: the sum of its cash lines and of its in-kind lines, in one pass
+        (the checks and the financing ask for year totals many times)."""
+        sums: dict[int, tuple[Decimal, Decimal]] = {}
+        cells = self._cells
+        for year in self.years:
+            key = year.key
+            cash = kind = ZERO
+            for line in self.budget.lines:
+                if line.in_kind:
+                    kind += cells[(line.name, key)].amount
+                else:
+                    cash += cells[(line.name, key)].amount
+            sums[key] = (cash, kind)
+        return sums
 
     def budget_months(self, year: int) -> Fraction:
         """Months of budget year ``year``: as stated in the period, else counted from its dates."""

@@ -19,8 +19,9 @@ from grantcalc.budget.validate import base_lines, percentage_order
 from grantcalc.compute import lines as calc
 from grantcalc.compute.computation import Cell, Computation
 from grantcalc.compute.formula import Formula, Step, Term
+from grantcalc.gcpause import gc_paused
 from grantcalc.periods import months_between
-from grantcalc.rounding import round_value
+from grantcalc.rounding import round_value, to_fraction
 
 __all__ = ["compute", "recompute", "line_slices"]
 
@@ -40,11 +41,11 @@ def line_slices(budget: Budget, line) -> list[calc.Slice]:
         active = start <= end
         override = line.by_year.get(year.key)
         if override is not None and override.months is not None:
-            months, stated = Fraction(override.months), True
+            months, stated = to_fraction(override.months), True
         elif not active:
             months, stated = Fraction(0), False
         elif year.key in period.months and (start, end) == (year.start, year.end):
-            months, stated = Fraction(period.months[year.key]), True
+            months, stated = to_fraction(period.months[year.key]), True
         else:
             months, stated = months_between(start, end, period.proration), False
         out.append(calc.Slice(year, start if active else None, end if active else None, months, stated))
@@ -84,14 +85,14 @@ def recompute(budget: Budget, previous: Computation, changed: set[str]) -> Compu
     return Computation(budget, _cells(budget, dict(previous._cells), changed))
 
 
+@gc_paused
 def _cells(budget: Budget, cells: dict[tuple[str, int], Cell] | None = None,
            changed: set[str] | None = None) -> dict[tuple[str, int], Cell]:
     default_rule = budget.rounding.rule()
     if cells is None:
         cells = {}
 
-    def add(line, key: int, months: Fraction, result: calc.Result) -> None:
-        rule = line.rounding.rule() if line.rounding else default_rule
+    def add(line, rule, key: int, months: Fraction, result: calc.Result) -> None:
         amount = round_value(result.exact, rule)
         formula = None
         if result.steps:
@@ -100,18 +101,25 @@ def _cells(budget: Budget, cells: dict[tuple[str, int], Cell] | None = None,
                 steps = tuple(first) + (Step(last.products, last.exact, amount, rule, last.per_year),)
             else:  # the calculator rounded already (an annual amount): add the cell's rounding if it acts
                 steps = result.steps
-                if Fraction(amount) != result.exact:
+                if to_fraction(amount) != result.exact:
                     steps += (Step(((Term(result.exact, "kr"),),), result.exact, amount, rule),)
             formula = Formula(steps)
         cells[(line.name, key)] = Cell(line.name, key, amount, result.exact, formula, months)
 
+    whole_period: list[calc.Slice] | None = None  # the slices of every line without dates or stated months
     for line in budget.lines:
         if isinstance(line, PercentageLine) or (changed is not None and line.name not in changed):
             continue
-        slices = line_slices(budget, line)
+        if line.start is None and line.end is None and all(v.months is None for v in line.by_year.values()):
+            if whole_period is None:
+                whole_period = line_slices(budget, line)
+            slices = whole_period
+        else:
+            slices = line_slices(budget, line)
         results = _results(budget, line, slices)
+        rule = line.rounding.rule() if line.rounding else default_rule
         for sl in slices:
-            add(line, sl.year.key, sl.months, results[sl.year.key])
+            add(line, rule, sl.year.key, sl.months, results[sl.year.key])
 
     dirty = set(changed) if changed is not None else None
     for name in percentage_order(budget):
@@ -121,14 +129,15 @@ def _cells(budget: Budget, cells: dict[tuple[str, int], Cell] | None = None,
             if name not in dirty and dirty.isdisjoint(base):
                 continue
             dirty.add(name)  # percentage lines on this one follow
-        rate = Fraction(line.rate)
+        rate = to_fraction(line.rate)
+        rule = line.rounding.rule() if line.rounding else default_rule
         for sl in line_slices(budget, line):
             key = sl.year.key
             if sl.months == 0:
-                add(line, key, sl.months, calc.ZERO)
+                add(line, rule, key, sl.months, calc.ZERO)
                 continue
             base_sum = sum((cells[(b, key)].amount for b in base), start=0)
             exact = rate * Fraction(base_sum)
-            add(line, key, sl.months, calc.Result(exact, (Step(((Term(line.rate, "percent"),
-                                                                  Term(base_sum, "kr")),), exact),)))
+            terms = (Term(line.rate, "percent"), Term(base_sum, "kr"))
+            add(line, rule, key, sl.months, calc.Result(exact, (Step((terms,), exact),)))
     return cells

@@ -16,12 +16,13 @@ from grantcalc.budget.lines import (
 )
 from grantcalc.compute.formula import Step, Term
 from grantcalc.periods import BudgetYear, Proration, months_between
-from grantcalc.rounding import round_value
+from grantcalc.rounding import round_value, to_fraction
 
 __all__ = ["Slice", "Result", "salary", "places", "recurring", "per_unit", "one_off", "explicit", "in_kind"]
 
 ONE = Fraction(1)
 TWELVE = Fraction(12)
+TWELFTH = Fraction(1, 12)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,16 +88,16 @@ def salary(line: SalaryLine, slices: list[Slice], period_start: date, proration:
     from it.
     """
     raise_ = line.annual_raise
-    wage = Fraction(line.hourly_rate if line.hourly_rate is not None else line.monthly_salary)
+    wage = to_fraction(line.hourly_rate if line.hourly_rate is not None else line.monthly_salary)
     ref = line.start or period_start
     until = max((s.year.end for s in slices), default=ref)
     pending = raise_dates(line, ref, until)
-    rate = Fraction(raise_.rate) if raise_ else Fraction(0)
+    factor = 1 + to_fraction(raise_.rate) if raise_ else ONE
     rule = raise_.rounding.rule() if raise_ and raise_.rounding else None
 
     def raised(w: Fraction) -> Fraction:
-        w = w * (1 + rate)
-        return Fraction(round_value(w, rule)) if rule else w
+        w = w * factor
+        return to_fraction(round_value(w, rule)) if rule else w
 
     results: dict[int, Result] = {}
     for sl in slices:
@@ -105,7 +106,7 @@ def salary(line: SalaryLine, slices: list[Slice], period_start: date, proration:
         stated = override.monthly_salary if override is not None and line.hourly_rate is None else None
         if stated is not None:
             pending = [d for d in pending if d > year.end]
-            wage = Fraction(stated)
+            wage = to_fraction(stated)
             pieces = [sl.months] if sl.months else []
         else:
             first = sl.start or year.start
@@ -118,8 +119,8 @@ def salary(line: SalaryLine, slices: list[Slice], period_start: date, proration:
                 pieces = [sl.months]
             else:
                 pieces = _pieces(sl, [d for d in pending if d <= sl.end], proration)
-        on_cost = Fraction(line.value("on_cost", key))
-        fte = Fraction(line.value("fte", key) or 1) if not line.hourly else ONE  # FTE defaults to full time
+        on_cost = to_fraction(line.value("on_cost", key))
+        fte = to_fraction(line.value("fte", key) or 1) if not line.hourly else ONE  # FTE defaults to full time
         products, exact = [], Fraction(0)
         for i, months in enumerate(pieces):
             if i:
@@ -142,10 +143,10 @@ def _salary_terms(line: SalaryLine, key: int, wage: Fraction, on_cost: Fraction,
     if line.hourly:
         override = line.by_year.get(key)
         if override and override.hours is not None:
-            hours = Fraction(override.hours) * (months / year_months if year_months else 0)
+            hours = to_fraction(override.hours) * (months / year_months if year_months else 0)
         else:
-            hours = Fraction(line.hours) * months / TWELVE
-        hourly = wage if line.hourly_rate is not None else wage * TWELVE / Fraction(line.hours_per_year)
+            hours = to_fraction(line.hours) * months / TWELVE
+        hourly = wage if line.hourly_rate is not None else wage * TWELVE / to_fraction(line.hours_per_year)
         terms = [Term(hours, "hours"), Term(hourly, "kr/hour")]
         if on_cost != 1:
             terms.append(Term(on_cost, "factor"))
@@ -156,7 +157,7 @@ def _salary_terms(line: SalaryLine, key: int, wage: Fraction, on_cost: Fraction,
     if fte != 1:
         terms.append(Term(fte, "percent"))
     terms.append(Term(months, "months"))
-    return tuple(terms), wage * on_cost * fte * months
+    return tuple(terms), _times(wage, on_cost, fte, months)
 
 
 # --- places, recurring, per unit -----------------------------------------------
@@ -178,7 +179,7 @@ def places(line: PlacesLine, slices: list[Slice]) -> dict[int, Result]:
             out[sl.year.key] = ZERO
             continue
         key = sl.year.key
-        price, count = Fraction(line.value("price", key)), Fraction(line.value("places", key))
+        price, count = to_fraction(line.value("price", key)), to_fraction(line.value("places", key))
         per = line.per_places
         annual_exact = price * count / per
         terms: tuple[Term, ...] = (Term(price, "kr/year"),)
@@ -186,12 +187,12 @@ def places(line: PlacesLine, slices: list[Slice]) -> dict[int, Result]:
             terms += (Term(count, "places", label=str(per) if per != 1 else None),)
         rule = line.annual_rounding.rule() if line.annual_rounding else None
         annual_rounded = round_value(annual_exact, rule) if rule else None
-        annual = Fraction(annual_rounded) if rule else annual_exact
+        annual = to_fraction(annual_rounded) if rule else annual_exact
         first = Step((terms,), annual_exact, annual_rounded, rule, per_year=True)
         if sl.months == TWELVE:
             out[key] = Result(annual, (first,))
             continue
-        exact = annual * sl.months / TWELVE
+        exact = _times(annual, sl.months, TWELFTH)
         shown_first = len(terms) > 1 or annual != annual_exact
         second_terms = ((Term(annual, "kr/year"),) if shown_first else terms) + _share_terms(sl.months)
         steps = ((first,) if shown_first else ()) + (Step((second_terms,), exact),)
@@ -201,19 +202,22 @@ def places(line: PlacesLine, slices: list[Slice]) -> dict[int, Result]:
 
 def _periodic(amount: Fraction, per: str, months: Fraction, extra: tuple[Term, ...] = ()) -> Result:
     if per == "month":
-        exact = amount * months * _product(extra)
+        exact = _times(amount, months, *(to_fraction(t.value) for t in extra))
         terms = (Term(amount, "kr/month"),) + extra + (Term(months, "months"),)
     else:
-        exact = amount * months / TWELVE * _product(extra)
+        exact = _times(amount, months, TWELFTH, *(to_fraction(t.value) for t in extra))
         terms = (Term(amount, "kr/year"),) + extra + _share_terms(months)
     return Result(exact, (Step((terms,), exact),))
 
 
-def _product(terms: tuple[Term, ...]) -> Fraction:
-    out = ONE
-    for t in terms:
-        out *= Fraction(t.value)
-    return out
+def _times(*factors: Fraction) -> Fraction:
+    """The exact product of ``factors``, reduced once (``a * b * c`` would reduce after each step;
+    this is the hot path of every computation)."""
+    numerator = denominator = 1
+    for f in factors:
+        numerator *= f.numerator
+        denominator *= f.denominator
+    return Fraction(numerator, denominator)
 
 
 def recurring(line: RecurringLine | InKindLine, slices: list[Slice]) -> dict[int, Result]:
@@ -223,7 +227,7 @@ def recurring(line: RecurringLine | InKindLine, slices: list[Slice]) -> dict[int
         if sl.months == 0:
             out[key] = ZERO
             continue
-        out[key] = _periodic(Fraction(line.value("amount", key)), line.value("per", key), sl.months)
+        out[key] = _periodic(to_fraction(line.value("amount", key)), line.value("per", key), sl.months)
     return out
 
 
@@ -234,18 +238,18 @@ def per_unit(line: PerUnitLine, slices: list[Slice]) -> dict[int, Result]:
         if sl.months == 0:
             out[key] = ZERO
             continue
-        extra = (Term(Fraction(line.value("count", key)), "count", line.unit),)
-        frequency = Fraction(line.value("frequency", key))
+        extra = (Term(to_fraction(line.value("count", key)), "count", line.unit),)
+        frequency = to_fraction(line.value("frequency", key))
         if frequency != 1:
             extra += (Term(frequency, "times"),)
-        out[key] = _periodic(Fraction(line.value("unit_cost", key)), line.value("per", key), sl.months, extra)
+        out[key] = _periodic(to_fraction(line.value("unit_cost", key)), line.value("per", key), sl.months, extra)
     return out
 
 
 # --- stated amounts -------------------------------------------------------------
 
 def _stated(amount: Decimal) -> Result:
-    exact = Fraction(amount)
+    exact = to_fraction(amount)
     return Result(exact, (Step(((Term(amount, "kr"),),), exact),))
 
 

@@ -15,16 +15,19 @@ from pydantic import ValidationError
 
 from grantcalc.budget.model import Budget
 from grantcalc.errors import BudgetError, GrantcalcError, Problem
+from grantcalc.gcpause import gc_paused
 from grantcalc.loader.source import Source, parse_source, read_source
 
 __all__ = ["load", "loads", "read", "from_source", "problems_from_validation"]
 
 
+@gc_paused
 def load(path: str | Path, format: str | None = None) -> Budget:
     """Read and validate the budget file at ``path`` (``.yaml``, ``.toml``, ``.json``; ``-`` is stdin)."""
     return from_source(read_source(path, format))
 
 
+@gc_paused
 def loads(text: str | bytes, format: str = "yaml", name: str = "<string>") -> Budget:
     """Validate a budget given as text."""
     return from_source(parse_source(text, name, format))
