@@ -16,7 +16,7 @@ not exist is an error naming the fields that do (see :class:`Node`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -116,6 +116,21 @@ FIELDS: list[tuple[str, str, str]] = [
 ]
 
 
+class _Later:
+    """A field's value made the first time it is read: the justification's formulas,
+    which only some templates show, cost more than the rest of the fields together."""
+
+    __slots__ = ("_make", "_value")
+
+    def __init__(self, make: Callable[[], Any]):
+        self._make, self._value = make, None
+
+    def value(self) -> Any:
+        if self._make is not None:
+            self._value, self._make = self._make(), None
+        return self._value
+
+
 class Node:
     """A group of fields. Templates reach its fields as attributes; one that does
     not exist raises :class:`UnknownField` with the ones that do."""
@@ -128,12 +143,15 @@ class Node:
 
     def __getattr__(self, name: str) -> Any:
         try:
-            return self._values[name]
+            return self[name]
         except KeyError:
             raise AttributeError(name) from None
 
     def __getitem__(self, name: str) -> Any:
-        return self._values[name]
+        value = self._values[name]
+        if type(value) is _Later:
+            value = self._values[name] = value.value()
+        return value
 
     def __contains__(self, name: object) -> bool:
         return name in self._values
@@ -262,11 +280,10 @@ def build_fields(computation: Computation, lang: str = "sv", *, today: dt.date |
         cost_rows.append(_n("costs.rows[]", category=category, specification=line_label(line), name=line.name,
                             amounts=amounts, total=total))
 
-    year_nodes = []
-    for y in years:
+    def year_lines(key) -> list[Node]:
         entries = []
         for line in budget.lines:
-            cell = computation.cell(line.name, y.key)
+            cell = computation.cell(line.name, key)
             if line.has_amount and cell.formula is None:
                 continue  # nothing budgeted on this line this year
             entries.append(_n(
@@ -276,12 +293,16 @@ def build_fields(computation: Computation, lang: str = "sv", *, today: dt.date |
                 formula=cell.formula_text(lang) if line.has_amount else "",
                 amount=money(cell.amount) if line.has_amount else "",
                 note=in_kind_note(line, lang), party=_text(getattr(line, "party", None))))
+        return entries
+
+    year_nodes = []
+    for y in years:
         year_nodes.append(_n(
             "years[]", label=y.label(lang), heading=year_heading(y.label(lang), y.scheme, lang),
             start=fmt.format_date(y.start, lang), end=fmt.format_date(y.end, lang),
             months=fmt.number(computation.budget_months(y.key), lang),
             costs=money(computation.year_total(y.key)), financing=money(financing.year_total(y.key)),
-            lines=entries))
+            lines=_Later(lambda key=y.key: year_lines(key))))
 
     def sum_node(path: str, per_year: dict[int, Decimal], total: Decimal) -> Node:
         return _n(path, amounts=[amount(per_year[y.key]) for y in years], total=amount(total))

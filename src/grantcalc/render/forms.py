@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from functools import lru_cache
 from importlib.resources import files
 from typing import TYPE_CHECKING, Literal
 
@@ -68,11 +69,15 @@ class Form(BaseModel):
 
 def builtin_forms() -> dict[str, Form]:
     """The forms shipped in ``grantcalc/templates``, by name, the default first."""
+    return dict(_builtin_forms())
+
+
+@lru_cache(maxsize=1)
+def _builtin_forms() -> tuple[tuple[str, Form], ...]:
+    """The shipped forms, read once per process (reading them is a third of rendering a small budget)."""
     folder = files("grantcalc.templates")
-    forms = {}
-    for name in ("samordningsforbund", "projektets-ekonomi"):
-        forms[name] = load_form(folder.joinpath(f"{name}.yaml").read_text(encoding="utf-8"))
-    return forms
+    return tuple((name, load_form(folder.joinpath(f"{name}.yaml").read_text(encoding="utf-8")))
+                 for name in ("samordningsforbund", "projektets-ekonomi"))
 
 
 def load_form(text: str) -> Form:
@@ -355,7 +360,7 @@ def build_document(form: Form, fields: Node, computation: Computation, lang: str
     document = Document()
     word.set_up(document, lang, f"{form.title(lang)} – {fields.project.name}")
     layout = Layout(document, fields, computation, lang, charts)
-    document.add_heading(form.title(lang), level=0)
+    word.add_heading(document, form.title(lang), level=0)
     word.add_paragraph(document, fields.project.name, bold=True, size=13)
     word.add_paragraph(document, " · ".join(filter(None, [fields.project.funder, fields.project.period])),
                        italic=True)

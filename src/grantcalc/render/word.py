@@ -4,16 +4,21 @@ Tables carry their own borders and fonts instead of naming styles, so they
 look the same in a built-in form and inside a user's template (whose styles
 we do not know: python-docx raises ``KeyError`` for a style a document lacks).
 Every table repeats its header row on each page, keeps rows whole, has fixed
-column widths inside the text width and right-aligns its amounts. Rows are
-filled through ``row.cells`` (``table.cell(r, c)`` is quadratic).
+column widths inside the text width and right-aligns its amounts. Each kind of
+row is laid out once through ``row.cells`` (``table.cell(r, c)`` is quadratic)
+and copied for the other rows of its kind (:class:`_Stamps`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from copy import deepcopy
+from functools import lru_cache
+from weakref import WeakKeyDictionary
 
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -58,6 +63,7 @@ CELL_PADDING = 2 * 108 * 635 + 2 * EMU_PER_PT  # Word's default cell margins (0.
 NARROW = frozenset(" \u00a0.,:;'()|!il1")  # about 0.23–0.3 em in Calibri/Carlito
 
 
+@lru_cache(maxsize=8192)  # a table's amounts repeat, and each is measured for the landscape check and the widths
 def text_span(text: str, size: Points, bold: bool = False) -> int:
     """The width ``text`` needs on one line at ``size`` points, in EMU: an estimate
     from Calibri's metrics (digits 0.51 em, spaces 0.23 em) with 6 % to spare."""
@@ -158,13 +164,33 @@ def new_section(document, *, landscape: bool) -> None:
 HEADING_PT = {0: 20, 1: 14, 2: 12, 3: 11}
 
 
+# a document's part -> {level: (style id,) or None when the document lacks the style}
+_HEADING_STYLES: WeakKeyDictionary = WeakKeyDictionary()
+
+
 def add_heading(container, text: str, level: int):
     """A heading in the document's heading style; in a template without that style
-    (python-docx raises ``KeyError``), a bold paragraph of the heading's size."""
-    try:
-        return container.add_heading(text, level=level)
-    except KeyError:
-        return add_paragraph(container, text, bold=True, size=HEADING_PT.get(level, 11), keep_with_next=True)
+    (python-docx raises ``KeyError``), a bold paragraph of the heading's size.
+
+    What python-docx's ``add_heading`` does, with the style looked up once per document
+    (python-docx reads every style of the document for each heading)."""
+    part = container.part
+    styles = _HEADING_STYLES.setdefault(part, {})
+    if 0 <= level <= 9 and level not in styles:
+        try:
+            styles[level] = (part.get_style_id("Title" if level == 0 else f"Heading {level}",
+                                               WD_STYLE_TYPE.PARAGRAPH),)
+        except KeyError:
+            styles[level] = None
+    style = styles.get(level)
+    if style is None:  # python-docx's own way: its ValueError for a level beyond 0–9, or the fallback
+        try:
+            return container.add_heading(text, level=level)
+        except KeyError:
+            return add_paragraph(container, text, bold=True, size=HEADING_PT.get(level, 11), keep_with_next=True)
+    paragraph = container.add_paragraph(text)
+    paragraph._p.style = style[0]
+    return paragraph
 
 
 def add_paragraph(container, text: str = "", *, bold: bool = False, italic: bool = False, size: Points | None = None,
@@ -234,17 +260,68 @@ def add_text(run, text: str) -> None:
     """Set ``text`` on ``run``: a newline is a line break, and the hyphens of dates are
     no-break hyphens, so that 2024-03-31 never wraps at a hyphen (python-docx reads
     them back as ``-``)."""
+    _append_text(run._r, text)
+
+
+def _append_text(r, text: str) -> None:
+    """:func:`add_text` on a ``w:r`` element."""
     for number, line in enumerate(text.split("\n")):
         if number:
-            run._r.append(OxmlElement("w:br"))
+            r.append(OxmlElement("w:br"))
         for index, piece in enumerate(_DATE_HYPHEN.split(line)):
             if index:
-                run._r.append(OxmlElement("w:noBreakHyphen"))
+                r.append(OxmlElement("w:noBreakHyphen"))
             if piece:
                 t = OxmlElement("w:t")
                 t.set(qn("xml:space"), "preserve")
                 t.text = piece
-                run._r.append(t)
+                r.append(t)
+
+
+_TC, _P, _R, _T = qn("w:tc"), qn("w:p"), qn("w:r"), qn("w:t")
+_PLACEHOLDER = "0"  # a text add_text writes as one w:t
+
+
+class _Stamps:
+    """Rows laid out once through python-docx and copied for each row laid out alike.
+
+    python-docx sets each property of a cell by looking up and inserting elements in
+    the schema's order, which costs about as much per cell as the rest of rendering.
+    Here each kind of row (header, body, sum…) is laid out once by ``lay_out(row, texts,
+    kind)`` with placeholder texts; every row of that kind is a copy of it with its own
+    texts, which is the same XML as laying the row out itself: a text that is one
+    ``w:t`` replaces the placeholder's, another one is written by :func:`add_text`, and
+    an empty cell loses its run (``_fill`` adds no run for an empty text).
+    """
+
+    def __init__(self, table, lay_out):
+        self.table, self.lay_out, self.rows = table, lay_out, {}
+        self.cells = len(table._tbl.tblGrid.gridCol_lst)
+
+    def add(self, kind, values: Sequence[str]) -> None:
+        """A row of ``kind`` with ``values``, after the table's last row."""
+        if len(values) < self.cells:  # a short row leaves its last cells as add_row made them
+            self.lay_out(self.table.add_row(), values, kind)
+            return
+        tbl = self.table._tbl
+        proto = self.rows.get(kind)
+        if proto is None:
+            row = self.table.add_row()
+            self.lay_out(row, [_PLACEHOLDER] * self.cells, kind)
+            proto = self.rows[kind] = row._tr
+            tbl.remove(proto)
+        tr = deepcopy(proto)
+        tbl.append(tr)
+        for tc, value in zip(tr.iterchildren(_TC), values):
+            p = tc.find(_P)
+            r = p.find(_R)
+            if not value:
+                p.remove(r)
+            elif "\n" in value or _DATE_HYPHEN.search(value):
+                r.remove(r.find(_T))
+                _append_text(r, value)
+            else:
+                r.find(_T).text = value
 
 
 def _mark_size(paragraph, size: Points) -> None:
@@ -288,10 +365,9 @@ def add_table(container, columns: Sequence[Column], rows: Sequence[Sequence[str]
     for column, w in zip(table.columns, widths):
         column.width = w
     all_rows = ([[c.heading for c in columns]] if header else []) + [list(r) for r in rows]
-    for index, values in enumerate(all_rows):
-        row = table.add_row()
-        is_header = header and index == 0
-        is_sum = index >= len(all_rows) - sum_rows
+
+    def lay_out(row, values: Sequence[str], kind: tuple[bool, bool]) -> None:
+        is_header, is_sum = kind
         _row_flags(row, header=is_header)
         for cell, value, column, w in zip(row.cells, values, columns, widths):
             cell.width = w
@@ -300,6 +376,10 @@ def add_table(container, columns: Sequence[Column], rows: Sequence[Sequence[str]
                 _shade(cell, HEADER_FILL)
             elif is_sum:
                 _shade(cell, SUM_FILL)
+
+    stamps = _Stamps(table, lay_out)
+    for index, values in enumerate(all_rows):
+        stamps.add((header and index == 0, index >= len(all_rows) - sum_rows), values)
     return table
 
 
@@ -316,17 +396,22 @@ def add_form_table(container, pairs: Sequence[tuple[str, str]], *, width: int, l
     widths = [int(width * c.weight) for c in columns]
     for column, w in zip(table.columns, widths):
         column.width = w
-    for index, (label, value) in enumerate(pairs):
-        row = table.add_row()
+
+    def lay_out(row, values: Sequence[str], kind: tuple[bool, bool]) -> None:
+        is_tall, keep_with_next = kind
         _row_flags(row)
-        if index in tall:
+        if is_tall:
             row.height, row.height_rule = Cm(1.3), WD_ROW_HEIGHT_RULE.AT_LEAST
         label_cell, value_cell = row.cells
         label_cell.width, value_cell.width = widths
-        _fill(label_cell, label, align="l", bold=True, size=BODY_PT - 0.5)
+        _fill(label_cell, values[0], align="l", bold=True, size=BODY_PT - 0.5)
         _shade(label_cell, HEADER_FILL)
-        _fill(value_cell, value, align="l", bold=False, size=BODY_PT)
-        if keep_together and index < len(pairs) - 1:
+        _fill(value_cell, values[1], align="l", bold=False, size=BODY_PT)
+        if keep_with_next:
             for cell in row.cells:
                 cell.paragraphs[0].paragraph_format.keep_with_next = True
+
+    stamps = _Stamps(table, lay_out)
+    for index, (label, value) in enumerate(pairs):
+        stamps.add((index in tall, keep_together and index < len(pairs) - 1), (label, value))
     return table
