@@ -1,4 +1,4 @@
-"""Benchmark: a sweep of 10 000 scenarios of a reference budget, against the plain ways to get them.
+"""Section 5 — scenarios: a sweep of 10 000 scenarios of a reference budget, against the plain ways to get them.
 
     python benchmarks/sweep.py            # 10 000 scenarios (about a minute in all)
     python benchmarks/sweep.py --quick    # 500 scenarios, to see that it runs
@@ -16,43 +16,30 @@ Three ways to get the totals per year, the total and the amount applied for of
   only the changed line, so it does).
 
 Times are the best of ``--repeat`` runs; the ratios are what to compare across
-machines. Not a test: nothing here asserts a time.
+machines. Not a test: nothing here asserts a time (but it does assert that the
+sweep and the naive loop give the same rows).
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import platform
 import sys
-import time
 from decimal import Decimal
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import EXAMPLES, Table, best, ratio  # noqa: E402
 
 import grantcalc  # noqa: E402
 
-BUDGET = ROOT / "examples" / "oka-innanforskapet.yaml"
+BUDGET = EXAMPLES / "oka-innanforskapet.yaml"
 PARAMETER = "EVI-coacher.fte"
 
 
-def best(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="500 scenarios instead of 10 000")
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each way; the best counts")
-    args = parser.parse_args(argv)
-    count = 500 if args.quick else 10_000
+def run(quick: bool = False, repeat: int | None = None) -> list[Table]:
+    count = 500 if quick else 10_000
+    repeat = repeat or (1 if quick else 3)
     values = [Decimal("0.05") * k for k in range(1, count + 1)]  # 5 %, 10 % …
     budget = grantcalc.load(BUDGET)
 
@@ -74,17 +61,30 @@ def main(argv: list[str] | None = None) -> int:
     frame = sweep()  # warm up, and check that the ways agree
     rows = naive()
     assert [list(r)[1:] for r in frame.itertuples(index=False)] == rows, "the sweep and the naive loop disagree"
-    t_sweep = best(sweep, args.repeat)
-    t_naive = best(naive, max(1, args.repeat - 2))
-    t_compute = best(compute, args.repeat)
-    print(f"grantcalc {grantcalc.__version__} · Python {platform.python_version()} · {platform.machine()} · "
-          f"{platform.processor() or platform.system()} · {dt.date.today().isoformat()}")
-    print(f"{count} scenarios of {BUDGET.name}, parameter {PARAMETER}")
-    print(f"  sweep    {t_sweep:7.2f} s  {t_sweep / count * 1e6:7.0f} µs/scenario  "
-          f"{t_sweep / t_compute:5.2f}× compute")
-    print(f"  naive    {t_naive:7.2f} s  {t_naive / count * 1e6:7.0f} µs/scenario  "
-          f"{t_naive / t_compute:5.2f}× compute  ({t_naive / t_sweep:.1f}× the sweep)")
-    print(f"  compute  {t_compute:7.2f} s  {t_compute / count * 1e6:7.0f} µs/scenario  1.00× (reference)")
+    t_sweep = best(sweep, repeat)
+    t_naive = best(naive, max(1, repeat - 2))
+    t_compute = best(compute, repeat)
+    table = Table(f"Scenarios: {count:,} values of {PARAMETER} in {BUDGET.name}".replace(",", " "),
+                  ["Way", "Time", "Per scenario", "Against compute()"])
+    for name, t in (("budget.sweep({…})", t_sweep), ("with_values(…).compute() in a loop", t_naive),
+                    (f"{count:,} × budget.compute()".replace(",", " "), t_compute)):
+        table.rows.append([name, f"{t:.2f} s", f"{t / count * 1e6:.0f} µs", ratio(t, t_compute)])
+    table.notes = [
+        "sweep validates and computes only the changed line (and the percentages on it); the loop validates "
+        "and computes a whole new budget per scenario; compute() recomputes the unchanged budget — every line.",
+        "Each sweep row equals the loop's (asserted on every run).",
+        f"Best of {repeat} runs ({max(1, repeat - 2)} for the loop).",
+    ]
+    return [table]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="500 scenarios instead of 10 000")
+    parser.add_argument("--repeat", type=int, default=None, help="runs of each way; the best counts")
+    args = parser.parse_args(argv)
+    for table in run(args.quick, args.repeat):
+        print(table.text())
     return 0
 
 
