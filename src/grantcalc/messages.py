@@ -10,7 +10,45 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-__all__ = ["render", "severity_word", "CATALOG"]
+__all__ = ["render", "severity_word", "CATALOG", "Bilingual"]
+
+
+class Bilingual:
+    """A message parameter that reads differently in Swedish and English (a figure formatted
+    by each language's rules), made only when a message is rendered in that language: a
+    Swedish report never loads English locale data."""
+
+    __slots__ = ("_make",)
+
+    def __init__(self, make):
+        self._make = make  # lang -> str
+
+    def text(self, lang: str) -> str:
+        return self._make(lang)
+
+    def _both(self) -> tuple[str, str]:
+        return self._make("sv"), self._make("en")
+
+    # read like the (Swedish, English) pair such parameters were: value[0], tuple(value), ==
+    def __getitem__(self, index: int) -> str:
+        return self._both()[index]
+
+    def __iter__(self):
+        return iter(self._both())
+
+    def __len__(self) -> int:
+        return 2
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, tuple):
+            return self._both() == other
+        return isinstance(other, Bilingual) and self._both() == other._both()
+
+    def __hash__(self) -> int:
+        return hash(self._both())
+
+    def __repr__(self) -> str:
+        return f"Bilingual{self._both()!r}"
 
 # code: (Swedish, English)
 CATALOG: dict[str, tuple[str, str]] = {
@@ -419,6 +457,8 @@ _PERCENT = frozenset({"rate", "share", "fte"})
 def _fmt(value: Any, lang: str, key: str = "") -> Any:
     from fractions import Fraction
 
+    if isinstance(value, Bilingual):
+        return value.text(lang)
     if isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, str) for v in value):
         return value[0] if lang == "sv" else value[1]  # a text given in both languages
     if isinstance(value, (Decimal, Fraction)) or (isinstance(value, int) and not isinstance(value, bool)):

@@ -15,6 +15,7 @@ from grantcalc.budget.lines import ExplicitLine
 from grantcalc.compute.computation import Computation
 from grantcalc.compute.engine import line_slices
 from grantcalc.errors import Problem, Severity
+from grantcalc.messages import Bilingual
 
 __all__ = ["check"]
 
@@ -58,20 +59,20 @@ def check(c: Computation) -> list[Problem]:
     return out
 
 
-def _four(value: Fraction) -> tuple[str, str]:
+def _four(value: Fraction) -> Bilingual:
     from grantcalc import formatting as fmt
 
-    return fmt.factor(value, "sv"), fmt.factor(value, "en")
+    return Bilingual(lambda lang: fmt.factor(value, lang))
 
 
-def _money(value: Fraction) -> tuple[str, str]:
+def _money(value: Fraction) -> Bilingual:
     from grantcalc import formatting as fmt
 
-    return fmt.money(value, "sv"), fmt.money(value, "en")
+    return Bilingual(lambda lang: fmt.money(value, lang))
 
 
-def _percent(value: Fraction, signed: bool = False) -> tuple[str, str]:
+def _percent(value: Fraction, signed: bool = False) -> Bilingual:
     from grantcalc import formatting as fmt
 
     sign = "+" if signed and value > 0 else ""
-    return sign + fmt.percent(value, "sv"), sign + fmt.percent(value, "en")
+    return Bilingual(lambda lang: sign + fmt.percent(value, lang))

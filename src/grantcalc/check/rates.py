@@ -22,6 +22,7 @@ from grantcalc.compute import lines as calc
 from grantcalc.compute.computation import Computation
 from grantcalc.compute.engine import line_slices
 from grantcalc.errors import Problem, Severity
+from grantcalc.messages import Bilingual
 from grantcalc.rounding import RoundingMode, RoundingRule, round_value
 
 __all__ = ["check"]
@@ -95,11 +96,12 @@ def _annual(amount: Decimal, per: str) -> Fraction:
     return Fraction(amount) * (12 if per == "month" else 1)
 
 
-def _rate_text(amount, per: str) -> tuple[str, str]:
+def _rate_text(amount, per: str) -> Bilingual:
     from grantcalc import formatting as fmt
 
     sv, en = _PER[per]
-    return f"{fmt.number(amount, 'sv')}\u00a0kr/{sv}", f"SEK\u00a0{fmt.number(amount, 'en')}/{en}"
+    return Bilingual(lambda lang: f"{fmt.number(amount, 'sv')}\u00a0kr/{sv}" if lang == "sv"
+                     else f"SEK\u00a0{fmt.number(amount, 'en')}/{en}")
 
 
 def _conversions(c: Computation, index: int, line) -> list[Problem]:
