@@ -183,11 +183,11 @@ def add_heading(container, text: str, level: int):
         except KeyError:
             styles[level] = None
     style = styles.get(level)
-    if style is None:  # python-docx's own way: its ValueError for a level beyond 0–9, or the fallback
-        try:
+    if style is None:
+        if not 0 <= level <= 9:  # python-docx's own ValueError
             return container.add_heading(text, level=level)
-        except KeyError:
-            return add_paragraph(container, text, bold=True, size=HEADING_PT.get(level, 11), keep_with_next=True)
+        # the document lacks the style (python-docx's add_heading would leave a plain paragraph behind first)
+        return add_paragraph(container, text, bold=True, size=HEADING_PT.get(level, 11), keep_with_next=True)
     paragraph = container.add_paragraph(text)
     paragraph._p.style = style[0]
     return paragraph
