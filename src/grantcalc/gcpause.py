@@ -6,8 +6,9 @@ nearly all of them; none forms a reference cycle. The collector, which runs
 every few hundred allocations, would scan the same growing heap again and
 again: for a budget of 10 000 lines × 10 years that is 0.9 s of its 2.2 s
 compute (``benchmarks/run.py``, section Scaling). Reference counting still frees
-everything as usual; the collector is switched back on afterwards, and left
-alone if the caller had switched it off.
+everything as usual; the collector is switched back on afterwards (and left
+alone if the caller had switched it off), and its next run looks at what the
+stage kept once.
 """
 
 from __future__ import annotations

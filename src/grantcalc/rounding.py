@@ -47,7 +47,7 @@ WHOLE_KRONOR = RoundingRule()
 
 def to_fraction(value: Fraction | Decimal | int) -> Fraction:
     """An exact value as a ``Fraction`` (the figures of a budget repeat: conversions are cached)."""
-    if isinstance(value, Fraction):
+    if type(value) is Fraction or isinstance(value, Fraction):
         return value
     if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
         return _fraction_of(value)

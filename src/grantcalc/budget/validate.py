@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Iterator
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -51,21 +52,42 @@ BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 def control_characters(value: Any, path: tuple = ()) -> Iterator[Problem]:
     """A problem for every text in ``value`` (a model, list, mapping or string) holding
     a control character, which no document can show."""
-    if isinstance(value, str):
-        if found := CONTROL.search(value):
-            yield Problem("text.control_character", path=path, params={"char": f"U+{ord(found.group()):04X}"})
-        if found := BIDI.search(value):
-            yield Problem("text.bidi_control", Severity.warning, path=path,
-                          params={"char": f"U+{ord(found.group()):04X}"})
+    found: list[Problem] = []
+    _scan_texts(value, path, found)
+    return iter(found)
+
+
+_EITHER = re.compile(f"{CONTROL.pattern}|{BIDI.pattern}")
+
+
+def _scan_texts(value: Any, path: tuple, found: list[Problem]) -> None:
+    """:func:`control_characters` as one plain recursion (a budget of 10 000 lines has some
+    200 000 values: nested generators took a third of its validation)."""
+    kind = type(value)
+    if kind is str:
+        if _EITHER.search(value):  # one search for the common case, a clean text
+            if hit := CONTROL.search(value):
+                found.append(Problem("text.control_character", path=path,
+                                     params={"char": f"U+{ord(hit.group()):04X}"}))
+            if hit := BIDI.search(value):
+                found.append(Problem("text.bidi_control", Severity.warning, path=path,
+                                     params={"char": f"U+{ord(hit.group()):04X}"}))
+    elif kind in _SCALARS:
+        return
     elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from control_characters(getattr(value, name), (*path, name))
+        for name in kind.model_fields:
+            _scan_texts(getattr(value, name), (*path, name), found)
     elif isinstance(value, (list, tuple)):
         for index, item in enumerate(value):
-            yield from control_characters(item, (*path, index))
+            _scan_texts(item, (*path, index), found)
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from control_characters(item, (*path, key))
+            _scan_texts(item, (*path, key), found)
+    elif isinstance(value, str):  # a str subclass
+        _scan_texts(str(value), path, found)
+
+
+_SCALARS = frozenset((int, float, bool, Decimal, type(None), date))
 
 
 def validate_budget(budget: Budget) -> list[Problem]:

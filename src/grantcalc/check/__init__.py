@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from grantcalc.check.result import CheckResult
+from grantcalc.gcpause import gc_paused
 
 if TYPE_CHECKING:
     from grantcalc.budget.model import Budget
@@ -37,6 +38,7 @@ def _checks():
     return [import_module(f"grantcalc.check.{name}").check for name in CHECKS]
 
 
+@gc_paused
 def check(budget: Budget, computation: Computation | None = None, *, implied: bool = False) -> CheckResult:
     """Compute ``budget`` (unless ``computation`` is given) and audit it."""
     from grantcalc.check import implied as implied_checks

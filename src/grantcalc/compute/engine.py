@@ -95,12 +95,12 @@ def _cells(budget: Budget, cells: dict[tuple[str, int], Cell] | None = None,
     def add(line, rule, key: int, months: Fraction, result: calc.Result) -> None:
         amount = round_value(result.exact, rule)
         formula = None
-        if result.steps:
-            *first, last = result.steps
+        steps = result.steps
+        if steps:
+            last = steps[-1]
             if last.rounded is None:  # the cell's rounding completes the last step
-                steps = tuple(first) + (Step(last.products, last.exact, amount, rule, last.per_year),)
+                steps = steps[:-1] + (Step(last.products, last.exact, amount, rule, last.per_year),)
             else:  # the calculator rounded already (an annual amount): add the cell's rounding if it acts
-                steps = result.steps
                 if to_fraction(amount) != result.exact:
                     steps += (Step(((Term(result.exact, "kr"),),), result.exact, amount, rule),)
             formula = Formula(steps)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 from grantcalc.budget.lines import (
     ExplicitLine, InKindLine, OneOffLine, PerUnitLine, PlacesLine, RecurringLine, SalaryLine,
@@ -62,7 +63,8 @@ def raise_dates(line: SalaryLine, since: date, until: date) -> list[date]:
     return out
 
 
-def _pieces(sl: Slice, cuts: list[date], proration: Proration) -> list[Fraction]:
+@lru_cache(maxsize=1024)  # the lines of a budget share their slices and raise dates: split each once
+def _pieces(sl: Slice, cuts: tuple[date, ...], proration: Proration) -> tuple[Fraction, ...]:
     """Months of each piece of a slice split at raise dates.
 
     Each piece gets the months of the span up to its end minus those before
@@ -75,7 +77,7 @@ def _pieces(sl: Slice, cuts: list[date], proration: Proration) -> list[Fraction]
     total = sl.months if sl.stated else months_between(sl.start, sl.end, proration)
     before = [min(months_between(sl.start, d - timedelta(days=1), proration), total) for d in inner]
     bounds = [Fraction(0)] + before + [total]
-    return [bounds[i + 1] - bounds[i] for i in range(len(bounds) - 1)]
+    return tuple(bounds[i + 1] - bounds[i] for i in range(len(bounds) - 1))
 
 
 def salary(line: SalaryLine, slices: list[Slice], period_start: date, proration: Proration) -> dict[int, Result]:
@@ -118,7 +120,7 @@ def salary(line: SalaryLine, slices: list[Slice], period_start: date, proration:
             elif sl.start is None:
                 pieces = [sl.months]
             else:
-                pieces = _pieces(sl, [d for d in pending if d <= sl.end], proration)
+                pieces = _pieces(sl, tuple(d for d in pending if d <= sl.end), proration)
         on_cost = to_fraction(line.value("on_cost", key))
         fte = to_fraction(line.value("fte", key) or 1) if not line.hourly else ONE  # FTE defaults to full time
         products, exact = [], Fraction(0)
