@@ -86,6 +86,20 @@ def _numeric(text: str) -> bool:
     return bool(_NUMBER.match(text))
 
 
+def section_main(run: Callable[[bool], list[Table]], doc: str | None,
+                 quick_help: str = "a smaller run, to see that it works") -> int:
+    """The command line of one section: ``python benchmarks/SECTION.py [--quick]``."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0] if doc else None)
+    parser.add_argument("--quick", action="store_true", help=quick_help)
+    args = parser.parse_args()
+    print(machine(), end="\n\n")
+    for table in run(args.quick):
+        print(table.text())
+    return 0
+
+
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f} ms" if seconds < 1 else f"{seconds:.2f} s"
 

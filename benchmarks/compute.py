@@ -11,7 +11,6 @@ that costs.
 
 from __future__ import annotations
 
-import argparse
 import cProfile
 import pstats
 import sys
@@ -20,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import REFERENCES, Table, best, ratio  # noqa: E402
+from common import REFERENCES, Table, best, ratio, section_main  # noqa: E402
 from floor import compute_floor, prepare  # noqa: E402
 
 import grantcalc  # noqa: E402
@@ -98,14 +97,5 @@ def profile(quick: bool = False) -> Table:
     return table
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true")
-    args = parser.parse_args(argv)
-    for table in run(args.quick):
-        print(table.text())
-    return 0
-
-
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(section_main(run, __doc__, "fewer calls and a 100-line profile"))

@@ -27,7 +27,6 @@ Not a test: nothing here asserts a time.
 
 from __future__ import annotations
 
-import argparse
 import cProfile
 import pstats
 import sys
@@ -37,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import REFERENCES, Table, best, machine, ms, ratio  # noqa: E402
+from common import REFERENCES, Table, best, ms, ratio, section_main  # noqa: E402
 from synthetic import budget_yaml  # noqa: E402
 
 import grantcalc  # noqa: E402
@@ -293,15 +292,5 @@ def run(quick: bool = False) -> list[Table]:
     return [timing, where]
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="a 200-line budget and fewer runs")
-    args = parser.parse_args(argv)
-    print(machine(), end="\n\n")
-    for table in run(args.quick):
-        print(table.text())
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(section_main(run, __doc__, "a 200-line budget and fewer runs"))

@@ -10,7 +10,6 @@ linear, 2 quadratic.
 
 from __future__ import annotations
 
-import argparse
 import math
 import sys
 import tempfile
@@ -18,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import Table, best, ms  # noqa: E402
+from common import Table, best, ms, section_main  # noqa: E402
 from synthetic import budget_yaml  # noqa: E402
 
 import grantcalc  # noqa: E402
@@ -79,14 +78,5 @@ def run(quick: bool = False) -> list[Table]:
     return [table, growth]
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true")
-    args = parser.parse_args(argv)
-    for table in run(args.quick):
-        print(table.text())
-    return 0
-
-
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(section_main(run, __doc__, "up to 1 000 lines, one run each"))
