@@ -59,11 +59,6 @@ def _fraction_of(value: Decimal | int) -> Fraction:
     return Fraction(value)
 
 
-def _round_units(q: Fraction, mode: RoundingMode) -> int:
-    """Round a non-negative rational to a whole number by ``mode``."""
-    return _round_ratio(q.numerator, q.denominator, mode)
-
-
 def _round_ratio(num: int, den: int, mode: RoundingMode) -> int:
     """Round the non-negative rational ``num / den`` (``den > 0``) to a whole number by ``mode``,
     in integers: the hot path of every computation."""
