@@ -560,7 +560,7 @@ def test_a_failure_halfway_leaves_the_earlier_file_and_no_temporary_file(tmp_pat
     monkeypatch.setattr(openpyxl.Workbook, "save", broken_save)
     code, err = run(capsys, str(EXAMPLES / "oka-innanforskapet.yaml"), "-o", str(target), "--force")
     assert code == 2
-    assert err == f"{target} kan inte skrivas: No space left on device\n"
+    assert err == f"{target} kan inte skrivas: disken är full\n"
     assert target.read_bytes() == b"the earlier workbook"
     assert list(tmp_path.iterdir()) == [target]
 

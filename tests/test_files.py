@@ -41,7 +41,7 @@ from .conftest import EXAMPLES
 
 LJUSDAL = EXAMPLES / "ljusdal-hallbart-arbetsliv.yaml"
 EARLIER = b"earlier work, not to be lost\n"
-FULL = "No space left on device"
+FULL = "disken är full"  # ENOSPC, in the user's words
 
 
 def _partial_then(error: BaseException):
@@ -141,21 +141,29 @@ def listing(folder: Path) -> list[str]:
 
 # --- the command line --------------------------------------------------------------------------
 @each_command
-def test_the_file_appears_only_by_renaming_a_temporary_file_beside_it(tmp_path, capsys, monkeypatch, command):
+def test_the_file_appears_only_by_linking_a_finished_temporary_file_beside_it(tmp_path, capsys, monkeypatch, command):
+    """A new file gets its name by os.link of the finished temporary file (which fails if the
+    name was taken meanwhile), never by writing under the final name."""
     out = tmp_path / f"ut{command.suffix}"
-    renames = []
-    replace = os.replace
+    placed = []
+    link, replace = os.link, os.replace
 
-    def spy(source, target):
-        renames.append((Path(source), Path(target), Path(target).exists()))
+    def spy_link(source, target, **kwargs):
+        placed.append(("link", Path(source), Path(target), os.path.lexists(target), Path(source).stat().st_size))
+        return link(source, target, **kwargs)
+
+    def spy_replace(source, target):
+        placed.append(("replace", Path(source), Path(target), os.path.lexists(target), Path(source).stat().st_size))
         return replace(source, target)
 
-    monkeypatch.setattr(os, "replace", spy)
+    monkeypatch.setattr(os, "link", spy_link)
+    monkeypatch.setattr(os, "replace", spy_replace)
     status, _ = command.run(capsys, out)
     assert status == 0
-    [(source, target, existed)] = renames
-    assert target == out and not existed
-    assert source.parent == tmp_path and re.fullmatch(rf"\.ut{re.escape(command.suffix)}\..+\.tmp", source.name)
+    [(how, source, target, existed, size)] = placed
+    assert how == "link" and target == out and not existed and size > 0
+    assert source.parent == tmp_path
+    assert re.fullmatch(rf"\.ut{re.escape(command.suffix)}\.grantcalc-.+\.tmp", source.name)
     command.valid(out)
     assert listing(tmp_path) == [out.name]
 
@@ -253,7 +261,7 @@ def test_a_folder_refusing_the_temporary_file(tmp_path, capsys, monkeypatch, com
     out = tmp_path / f"ut{command.suffix}"
     status, stderr = command.run(capsys, out)
     assert status == 2
-    assert stderr.endswith(f"{out} kan inte skrivas: Permission denied\n")
+    assert stderr.endswith(f"{out} kan inte skrivas: behörighet saknas (du får inte läsa eller skriva här)\n")
     assert listing(tmp_path) == []
 
 
@@ -301,8 +309,10 @@ def test_write_atomic_turns_an_os_error_into_a_message_and_cleans_up(tmp_path):
     with pytest.raises(SourceError) as err:
         write_atomic(out, _partial_then(OSError(errno.ENOSPC, FULL)), force=True)
     [problem] = err.value.problems
-    assert problem.code == "output.unwritable" and problem.params == {"path": str(out), "reason": FULL}
-    assert problem.message("en") == f"cannot write {out}: {FULL}"
+    assert problem.code == "output.unwritable"
+    assert problem.params == {"path": str(out), "reason": (FULL, "the disk is full")}
+    assert problem.message("sv") == f"{out} kan inte skrivas: {FULL}"
+    assert problem.message("en") == f"cannot write {out}: the disk is full"
     assert out.read_bytes() == EARLIER and listing(tmp_path) == [out.name]
 
 

@@ -404,14 +404,24 @@ def test_a_template_one_may_not_read(tmp_path, capsys, budget, plain):
         template.chmod(0o644)
 
 
+def refuse_to_open(monkeypatch, refused: Path) -> None:
+    """``os.open`` of ``refused`` fails as it does for a file one may not read (every input is
+    opened through grantcalc.inputs.read_bounded); every other file opens as usual."""
+    real = os.open
+
+    def open_(path, *args, **kwargs):
+        if Path(path) == Path(refused):
+            raise PermissionError(13, "Permission denied")
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", open_)
+
+
 def test_a_template_that_cannot_be_read(tmp_path, capsys, monkeypatch, budget, plain):
     """The same as above, where root reads anything."""
-    def refuse(*args, **kwargs):
-        raise PermissionError(13, "Permission denied")
-
-    monkeypatch.setattr(package, "open", refuse, raising=False)
+    refuse_to_open(monkeypatch, plain)
     stderr = refused_everywhere(capsys, budget, plain, tmp_path / "ut.docx", "file.unreadable")
-    assert stderr == f"{plain}: filen kan inte läsas: Permission denied\n"
+    assert stderr == f"{plain}: filen kan inte läsas: behörighet saknas (du får inte läsa eller skriva här)\n"
 
 
 # --- a form description of one's own (.yaml) -----------------------------------------------------
@@ -447,16 +457,11 @@ def test_a_form_description_with_an_alias_bomb_is_refused_quickly(tmp_path, caps
 
 
 def test_a_form_description_that_cannot_be_read(tmp_path, capsys, monkeypatch, budget):
-    import grantcalc.render
-
-    def refuse(*args, **kwargs):
-        raise PermissionError(13, "Permission denied")
-
     path = tmp_path / "form.yaml"
     path.write_text(FORM, encoding="utf-8")
-    monkeypatch.setattr(grantcalc.render, "open", refuse, raising=False)
+    refuse_to_open(monkeypatch, path)
     stderr = refused_everywhere(capsys, budget, path, tmp_path / "ut.docx", "file.unreadable")
-    assert stderr == f"{path}: filen kan inte läsas: Permission denied\n"
+    assert stderr == f"{path}: filen kan inte läsas: behörighet saknas (du får inte läsa eller skriva här)\n"
 
 
 def test_a_form_description_of_ones_own_still_renders(tmp_path, budget):

@@ -11,9 +11,12 @@ mistake. Set ``GRANTCALC_DEBUG=1`` to see one for an internal error.
 from __future__ import annotations
 
 import argparse
+import codecs
+import contextlib
 import json
 import os
 import sys
+import unicodedata
 from collections.abc import Sequence
 
 from grantcalc.errors import GrantcalcError, Problem
@@ -120,7 +123,26 @@ def _parser() -> argparse.ArgumentParser:
 
 def _print_problems(problems: Sequence[Problem], lang: str) -> None:
     for problem in problems:
-        print(problem.format(lang), file=sys.stderr)
+        _emit(problem.format(lang), sys.stderr)
+
+
+def _emit(text: str, stream=None) -> None:
+    """Print ``text`` and a newline. A reader that went away (``grantcalc check … | head -1``)
+    is not an error: the rest of the output is dropped and the command still ends with the
+    exit status its work gave, so ``set -o pipefail`` sees a failed check fail."""
+    stream = sys.stdout if stream is None else stream
+    if stream is None or _gone.get(id(stream)):
+        return
+    try:
+        stream.write(text + "\n")
+        stream.flush()
+    except BrokenPipeError:
+        _gone[id(stream)] = True
+        with contextlib.suppress(OSError, ValueError):  # later writes, and the flush at exit, go nowhere
+            os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+
+
+_gone: dict[int, bool] = {}
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -133,14 +155,12 @@ def _show(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     lang = args.lang or budget.language
     _print_problems(budget.warnings, lang)
-    print(budget.compute().table(lang, by=args.by, formulas=args.formulas))
+    _emit(budget.compute().table(lang, by=args.by, formulas=args.formulas))
     return EXIT_OK
 
 
 def _check(args: argparse.Namespace) -> int:
-    from grantcalc.check.result import finding_dict
-    from grantcalc.loader import load
-    from grantcalc.report.check import github_report, json_report, summary
+    from grantcalc.report.check import json_report
 
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     status = EXIT_OK
@@ -148,37 +168,71 @@ def _check(args: argparse.Namespace) -> int:
     texts: list[str] = []
     many = len(args.budgets) > 1
     for name in args.budgets:
-        lang = args.lang or "sv"
         try:
-            budget = load(name)
+            outcome = _check_one(name, args, fmt)
         except GrantcalcError as err:
-            status = EXIT_INVALID
-            shown = "<stdin>" if name == "-" else name
-            if fmt == "json":
-                items.append({"file": shown, "ok": False, "years": [], "costs": None, "financing": None,
-                              "findings": [finding_dict(p, lang) for p in err.problems]})
-            elif fmt == "github":
-                texts.append(github_report(err.problems, lang, shown))
-            else:
-                _print_problems(err.problems, lang)
-            continue
-        lang = args.lang or budget.language
-        result = budget.check(implied=args.implied)
-        if not result.ok(args.strict) and status == EXIT_OK:
-            status = EXIT_FINDINGS
-        if fmt == "json":
-            items.append(result.to_dict(lang, args.strict))
-        elif fmt == "github":
-            texts.append("\n".join(filter(None, [github_report(result.findings, lang, result.file),
-                                                  f"{result.file}: {summary(result, lang)}"])))
-        else:
-            report = result.report(lang)
-            texts.append(f"=== {result.file} ===\n{report}" if many else report)
+            outcome = _unreadable(name, args, fmt, err.problems)
+        except (KeyboardInterrupt, MemoryError):
+            raise
+        except Exception as err:  # noqa: BLE001 - a bug on one file must not lose the others' reports
+            if os.environ.get("GRANTCALC_DEBUG"):
+                raise
+            outcome = _unreadable(name, args, fmt, [_internal(err, _shown(name))])
+        file_status, item, text = outcome
+        if file_status == EXIT_INVALID or (file_status == EXIT_FINDINGS and status == EXIT_OK):
+            status = file_status
+        if item is not None:
+            items.append(item)
+        if text:
+            texts.append(f"=== {_shown(name)} ===\n{text}" if many and fmt == "text" else text)
     if fmt == "json":
-        print(json_report(items))
+        _emit(json_report(items))
     elif texts:
-        print(("\n\n" if fmt == "text" else "\n").join(texts))
+        _emit(("\n\n" if fmt == "text" else "\n").join(texts))
     return status
+
+
+def _shown(name: str) -> str:
+    return "<stdin>" if name == "-" else name
+
+
+def _check_one(name: str, args: argparse.Namespace, fmt: str) -> tuple[int, dict | None, str]:
+    """One budget of ``grantcalc check``: its exit status, its JSON item and its text."""
+    from grantcalc.loader import load
+    from grantcalc.report.check import github_report, summary
+
+    budget = load(name)
+    lang = args.lang or budget.language
+    result = budget.check(implied=args.implied)
+    status = EXIT_OK if result.ok(args.strict) else EXIT_FINDINGS
+    if fmt == "json":
+        return status, result.to_dict(lang, args.strict), ""
+    if fmt == "github":
+        return status, None, "\n".join(filter(None, [github_report(result.findings, lang, result.file),
+                                                      f"{result.file}: {summary(result, lang)}"]))
+    return status, None, result.report(lang)
+
+
+def _unreadable(name: str, args: argparse.Namespace, fmt: str,
+                problems: Sequence[Problem]) -> tuple[int, dict | None, str]:
+    """A budget of ``grantcalc check`` that could not be read, reported in the call's format."""
+    from grantcalc.check.result import finding_dict
+    from grantcalc.report.check import github_report
+
+    lang = args.lang or "sv"
+    shown = _shown(name)
+    if fmt == "json":
+        return EXIT_INVALID, {"file": shown, "ok": False, "years": [], "costs": None, "financing": None,
+                              "findings": [finding_dict(p, lang) for p in problems]}, ""
+    if fmt == "github":
+        return EXIT_INVALID, None, github_report(problems, lang, shown)
+    _print_problems(problems, lang)
+    return EXIT_INVALID, None, ""
+
+
+def _internal(err: BaseException, file: str | None = None) -> Problem:
+    """A bug in grantcalc, told in one line (``GRANTCALC_DEBUG=1`` shows the traceback)."""
+    return Problem("internal.error", file=file, params={"error": f"{type(err).__name__}: {err}"[:300]})
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -207,10 +261,10 @@ def _render(args: argparse.Namespace) -> int:
         width = max(map(len, listed))
         default = " (standard)" if lang == "sv" else " (default)"
         for name, description in listed.items():
-            print(f"{name.ljust(width)}  {description}{default if name == DEFAULT_TEMPLATE else ''}")
+            _emit(f"{name.ljust(width)}  {description}{default if name == DEFAULT_TEMPLATE else ''}")
         return EXIT_OK
     if args.fields and args.budget is None:
-        print(field_listing(lang))
+        _emit(field_listing(lang))
         return EXIT_OK
     if args.budget is None:
         print("grantcalc render: ange en budgetfil, t.ex. grantcalc render budget.yaml -o ansokan.docx"
@@ -222,12 +276,12 @@ def _render(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     lang = args.lang or budget.language
     if args.fields:
-        print(field_listing(lang, budget.compute()))
+        _emit(field_listing(lang, budget.compute()))
         return EXIT_OK
     if args.output is None and args.budget == "-":
         _print_problems([Problem("output.needs_name")], lang)
         return EXIT_INVALID
-    output = args.output or Path(args.budget).with_suffix(".docx").name
+    output = Path(args.budget).with_suffix(".docx").name if args.output is None else args.output
     try:
         result = render(budget, output, template=args.template, lang=lang, force=args.force,
                         charts=not args.no_charts)
@@ -260,7 +314,7 @@ def _export(args: argparse.Namespace) -> int:
     if args.output is None and args.budget == "-":
         _print_problems([Problem("export.needs_name")], lang)
         return EXIT_INVALID
-    if args.output is not None and Path(args.output).suffix.lower() not in FORMATS:  # before reading the budget
+    if args.output and Path(args.output).suffix.lower() not in FORMATS:  # before reading the budget
         _print_problems([Problem("export.format", params={"path": args.output})], lang)
         return EXIT_INVALID
     budget = _load(args.budget, lang)
@@ -268,7 +322,7 @@ def _export(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     lang = args.lang or budget.language
     _print_problems(budget.warnings, lang)
-    output = args.output or Path(args.budget).with_suffix(".xlsx").name
+    output = Path(args.budget).with_suffix(".xlsx").name if args.output is None else args.output
     try:
         path = export(budget, output, lang=lang, force=args.force)
     except GrantcalcError as err:
@@ -283,27 +337,63 @@ def _schema(args: argparse.Namespace) -> int:
     from grantcalc.write import write_text_atomic
 
     text = json.dumps(budget_schema(), indent=2, ensure_ascii=False) + "\n"
-    if args.output:
+    if args.output is not None:
         try:
             write_text_atomic(args.output, text, force=args.force)
         except GrantcalcError as err:
             _print_problems(err.problems, "sv")
             return EXIT_INVALID
     else:
-        sys.stdout.write(text)
+        _emit(text.removesuffix("\n"))
     return EXIT_OK
 
 
+_TRANSLITERATION = str.maketrans({
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ",  # no-break and thin spaces in numbers
+    "\u2212": "-", "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-",  # minus and dashes
+    "\u2500": "-", "\u2502": "|", "\u2192": "->", "\u2190": "<-", "\u2265": ">=", "\u2264": "<=",
+    "\u00d7": "x", "\u2026": "...", "\u201d": '"', "\u201c": '"', "\u201e": '"', "\u2019": "'",
+    "\u2018": "'", "\u00b7": "-", "\u2260": "!=", "\u00e6": "ae", "\u00c6": "AE", "\u00f8": "o",
+    "\u00d8": "O", "\u00df": "ss",
+})
+
+
+def _plain(error: UnicodeError) -> tuple[str, int]:
+    """The codec error handler ``grantcalc-plain``: what a terminal cannot show is written
+    as its nearest plain form (``månader`` → ``manader``, ``1 111 403`` with a plain space,
+    ``−`` → ``-``, ``─`` → ``-``), and only what has none as ``\\uXXXX``."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    out = []
+    for char in error.object[error.start:error.end]:
+        plain = char.translate(_TRANSLITERATION)
+        if plain == char:
+            plain = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+        try:
+            plain.encode(error.encoding)
+        except (UnicodeEncodeError, LookupError):
+            plain = char.encode("ascii", "backslashreplace").decode("ascii")
+        out.append(plain)
+    return "".join(out), error.end
+
+
+codecs.register_error("grantcalc-plain", _plain)
+
+
 def _tolerant_streams() -> None:
-    """On a terminal or pipe that is not UTF-8 (e.g. cp1252), print what can be printed
-    instead of failing on "─" or "å"."""
+    """On a terminal or pipe that is not UTF-8 (``LC_ALL=C``, ``PYTHONIOENCODING=latin-1``,
+    cp1252), print every message readably instead of failing on "─" or showing "?" for "å"."""
     for stream in (sys.stdout, sys.stderr):
-        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
         if encoding != "utf8" and hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="replace")
+            with contextlib.suppress(ValueError, OSError):
+                stream.reconfigure(errors="grantcalc-plain")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); returns the exit status."""
+    from grantcalc.write import Interrupted
+
     _tolerant_streams()
     parser = _parser()
     args = parser.parse_args(argv)
@@ -314,16 +404,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         commands = {"show": _show, "check": _check, "new": _new, "render": _render, "export": _export,
                     "schema": _schema}
         return commands[args.command](args)
-    except BrokenPipeError:  # `grantcalc show … | head`
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except BrokenPipeError:  # a write outside _emit: nothing more can be said, and nothing is wrong
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except Interrupted as err:  # SIGTERM or SIGHUP while a file was written: the temporary file is gone
+        _print_problems([Problem("output.interrupted", params={"signal": err.signum})], "sv")
+        return 128 + err.signum
     except KeyboardInterrupt:
         return 130
     except Exception as err:  # noqa: BLE001 - the last guard: a bug, told in one line
         if os.environ.get("GRANTCALC_DEBUG"):
             raise
-        print(f"grantcalc: internt fel ({type(err).__name__}: {err}). Det är en bugg i grantcalc; "
-              "kör med GRANTCALC_DEBUG=1 för detaljer och rapportera den.", file=sys.stderr)
+        _print_problems([_internal(err)], "sv")
         return EXIT_INVALID
 
 

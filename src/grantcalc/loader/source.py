@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from grantcalc.errors import Problem, SourceError
+from grantcalc.inputs import read_bounded, read_stdin
 
 __all__ = ["Source", "read_source", "parse_source", "FORMATS", "MAX_BYTES"]
 
@@ -109,28 +110,27 @@ def read_source(path: str | Path, fmt: str | None = None) -> Source:
     """Read and parse a budget file; ``"-"`` reads standard input (YAML or JSON)."""
     name = str(path)
     if name == "-":
-        raw = sys.stdin.buffer.read(MAX_BYTES + 1)
         name = "<stdin>"
+        raw = read_stdin(MAX_BYTES, name)
     else:
         p = Path(path)
         suffix = p.suffix.lower()
-        if p.is_dir():
-            raise _fail("file.is_directory", name)
         if fmt is None and suffix not in FORMATS:
+            if _is_dir(p):
+                raise _fail("file.is_directory", name)
             raise _fail("file.format", name, suffix=suffix or p.name)
         fmt = fmt or FORMATS[suffix]
-        try:
-            size = p.stat().st_size
-            if size > MAX_BYTES:
-                raise _fail("file.too_large", name, size=size, limit=MAX_BYTES)
-            raw = p.read_bytes()
-        except FileNotFoundError:
-            raise _fail("file.missing", name) from None
-        except OSError as err:
-            raise _fail("file.unreadable", name, reason=err.strerror or str(err)) from None
+        raw = read_bounded(p, MAX_BYTES, name=name)  # a device, FIFO or folder is refused, reads are bounded
     if len(raw) > MAX_BYTES:
         raise _fail("file.too_large", name, size=len(raw), limit=MAX_BYTES)
     return parse_source(raw, name, fmt)
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):  # a name too long, a NUL byte: not a folder; read_bounded says why
+        return False
 
 
 def parse_source(content: bytes | str, name: str = "<string>", fmt: str | None = None) -> Source:

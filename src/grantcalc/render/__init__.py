@@ -15,6 +15,7 @@ half-written document, and an existing file is kept unless ``force``.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -57,11 +58,11 @@ def _resolve(template: str | Path | None):
     if name in forms:
         return "form", forms[name], name
     path = Path(name)
-    if not path.exists():
+    if not _exists(path):
         if path.suffix or "/" in name or "\\" in name:
             raise SourceError(Problem("file.missing", file=name))
         raise SourceError(Problem("render.template_unknown", params={"name": name, "names": ", ".join(forms)}))
-    if path.is_dir():
+    if _is_dir(path):
         raise SourceError(Problem("file.is_directory", file=name))
     suffix = path.suffix.lower()
     if suffix == ".docx":  # python-docx opens documents only: a .dotx/.docm is saved as .docx first
@@ -72,17 +73,10 @@ def _resolve(template: str | Path | None):
         from pydantic import ValidationError
         from ruamel.yaml import YAMLError
 
+        from grantcalc.inputs import read_bounded
         from grantcalc.loader.source import MAX_BYTES
 
-        try:
-            with open(path, "rb") as stream:  # capped like a budget file: a form is a few kilobytes
-                raw = stream.read(MAX_BYTES + 1)
-        except OSError as err:
-            raise SourceError(Problem("file.unreadable", file=name, params={"reason": err.strerror or str(err)})) \
-                from None
-        if len(raw) > MAX_BYTES:
-            raise SourceError(Problem("file.too_large", file=name,
-                                      params={"size": path.stat().st_size, "limit": MAX_BYTES}))
+        raw = read_bounded(path, MAX_BYTES, name=name)  # capped like a budget file: a form is a few kilobytes
         try:
             return "form", load_form(raw.decode("utf-8-sig")), path.name
         except (ValidationError, YAMLError, UnicodeDecodeError, TypeError) as err:
@@ -90,6 +84,22 @@ def _resolve(template: str | Path | None):
                 f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in err.errors()[:5])
             raise SourceError(Problem("render.form_invalid", file=name, params={"reason": reason})) from None
     raise SourceError(Problem("render.template_format", file=name, params={"suffix": suffix or name}))
+
+
+def _exists(path: Path) -> bool:
+    """Whether anything is at ``path``; a name that cannot be looked up (too long, a folder
+    one may not enter) counts as there, so reading it says why."""
+    try:
+        return os.path.lexists(path) or path.exists()
+    except (OSError, ValueError):
+        return True
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
 
 
 def render(source: Budget | Computation, path: str | Path, *, template: str | Path | None = None,
@@ -103,17 +113,13 @@ def render(source: Budget | Computation, path: str | Path, *, template: str | Pa
     Raises :class:`~grantcalc.errors.SourceError` for a problem the user can fix.
     """
     from grantcalc.compute.computation import Computation
-    from grantcalc.write import write_atomic
+    from grantcalc.write import check_output, write_atomic
 
     computation = source if isinstance(source, Computation) else source.compute()
     lang = lang or computation.budget.language
-    target = Path(path)
+    target = check_output(path, force=force)  # before the work, not only when the file is written
     if target.suffix.lower() != ".docx":
         raise SourceError(Problem("output.suffix", params={"path": str(target)}))
-    if target.is_dir():  # not "exists already: add --force", which could not help
-        raise SourceError(Problem("file.is_directory", file=str(target)))
-    if target.exists() and not force:  # before the work, not only at the rename
-        raise SourceError(Problem("output.exists", params={"path": str(target)}))
     kind, spec, name = _resolve(template)
     notes: list[Problem] = []
     financing = computation.financing

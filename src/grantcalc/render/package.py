@@ -58,16 +58,9 @@ def _invalid(path: Path, sv: str, en: str) -> SourceError:
 
 def read_template(path: Path) -> bytes:
     """The bytes of the .docx at ``path``, once they have passed every check above."""
-    try:
-        with open(path, "rb") as stream:
-            size = os.fstat(stream.fileno()).st_size
-            if size > MAX_TEMPLATE_BYTES:
-                raise _fail("file.too_large", path, size=size, limit=MAX_TEMPLATE_BYTES)
-            data = stream.read(MAX_TEMPLATE_BYTES + 1)
-    except OSError as err:
-        raise _fail("file.unreadable", path, reason=err.strerror or str(err)) from None
-    if len(data) > MAX_TEMPLATE_BYTES:  # not a regular file: a pipe, a device
-        raise _fail("file.too_large", path, size=len(data), limit=MAX_TEMPLATE_BYTES)
+    from grantcalc.inputs import read_bounded
+
+    data = read_bounded(path, MAX_TEMPLATE_BYTES)  # a FIFO or device is refused, never read without a bound
     if not data:
         raise _invalid(path, "filen är tom", "the file is empty")
     check_package(data, path)

@@ -14,6 +14,7 @@ formatted from the exact ``Decimal`` by :mod:`grantcalc.formatting`.
 
 from __future__ import annotations
 
+import os
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -45,9 +46,60 @@ def available() -> bool:
     return find_spec("matplotlib") is not None
 
 
+def _private_config_dir() -> str:
+    """A folder of this user's own for matplotlib's font cache, in the system's temporary
+    folder: drawing a chart writes nothing under ``$HOME`` and does not warn when ``$HOME``
+    is read-only. A folder there that is a symlink, or not this user's, is not used."""
+    import stat
+    import tempfile
+
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    folder = os.path.join(tempfile.gettempdir(), f"grantcalc-matplotlib-{uid}")
+    try:
+        os.mkdir(folder, 0o700)
+    except FileExistsError:
+        pass
+    except OSError:
+        return tempfile.mkdtemp(prefix="grantcalc-matplotlib-")
+    info = os.lstat(folder)
+    if not stat.S_ISDIR(info.st_mode) or (hasattr(os, "getuid") and info.st_uid != uid) or info.st_mode & 0o022:
+        return tempfile.mkdtemp(prefix="grantcalc-matplotlib-")
+    return folder
+
+
+def _own_config_dir() -> bool:
+    """Whether this user already has a writable matplotlib folder (then it is used as it is)."""
+    home = os.path.expanduser("~")
+    config = os.environ.get("XDG_CONFIG_HOME") or os.path.join(home, ".config")
+    return any(os.path.isdir(d) and os.access(d, os.W_OK)
+               for d in (os.path.join(config, "matplotlib"), os.path.join(home, ".matplotlib")))
+
+
+def _import_matplotlib() -> None:
+    """Import matplotlib the first time with settings of grantcalc's own: its cache in
+    :func:`_private_config_dir` (unless ``MPLCONFIGDIR`` says where, or the user has a
+    matplotlib folder already), and no
+    ``matplotlibrc`` from the current folder — a budget folder someone sent could carry
+    one (``text.usetex: true`` runs LaTeX on the document's texts)."""
+    import sys
+
+    if "matplotlib" in sys.modules:  # a notebook's own matplotlib, with its own settings
+        return
+    if not os.environ.get("MPLCONFIGDIR") and not _own_config_dir():
+        os.environ["MPLCONFIGDIR"] = _private_config_dir()
+    folder = os.environ["MPLCONFIGDIR"] if os.path.isdir(os.environ.get("MPLCONFIGDIR", "")) else _private_config_dir()
+    here = os.getcwd()
+    os.chdir(folder)  # matplotlib reads ./matplotlibrc first, at import
+    try:
+        import matplotlib  # noqa: F401
+    finally:
+        os.chdir(here)
+
+
 def _figure(size: tuple[float, float]) -> Figure:
     if not available():
         raise ChartsUnavailable(Problem("chart.unavailable", params={"install": INSTALL_HINT}))
+    _import_matplotlib()
     from matplotlib.figure import Figure
 
     return Figure(figsize=size, dpi=200)

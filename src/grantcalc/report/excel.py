@@ -21,6 +21,7 @@ openpyxl is imported on first use: commands that write no workbook start fast.
 from __future__ import annotations
 
 import csv
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -127,13 +128,25 @@ def _language(computation: Computation, lang: str | None) -> str:
     return lang
 
 
-def _write(target: Path, produce, force: bool) -> Path:
+# a spreadsheet reads a cell that starts with one of these as a formula ("CSV injection")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def csv_text(value: str) -> str:
+    """A text cell of the CSV export that no spreadsheet runs as a formula.
+
+    As OWASP recommends, a text that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+    carriage return (or their full-width forms, which some spreadsheets also read) is
+    written with a leading apostrophe: ``=1+2`` becomes ``'=1+2``, which Excel and
+    LibreOffice show as the text ``=1+2``. Amounts are written as numbers and are not
+    text cells, so a negative amount stays ``-2300``.
+    """
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def _write(target: str | Path, produce, force: bool) -> Path:
     from grantcalc.write import write_atomic
 
-    if target.is_dir():
-        raise SourceError(Problem("file.is_directory", file=str(target)))
-    if target.exists() and not force:  # before the work, not only at the rename
-        raise SourceError(Problem("output.exists", params={"path": str(target)}))
     return write_atomic(target, produce, force=force)
 
 
@@ -147,11 +160,15 @@ def write_csv(source: Budget | Computation, path: str | Path, *, lang: str | Non
     Written atomically; an existing file is replaced only with ``force``.
     Raises :class:`~grantcalc.errors.SourceError` for a problem the user can fix.
     """
+    from grantcalc.write import check_output
+
+    check_output(path, force=force)  # before the work, not only when the file is written
     computation = _computation(source)
     lang = _language(computation, lang)
     header = [word(key, lang) for key in ("line", "category", "year", "amount", "months", "formula", "funder")]
-    rows = [[r.line, r.category, r.year, "" if r.amount is None else format(r.amount, "f"),
-             format(r.months, "f"), r.formula, r.funder or ""] for r in long_rows(computation, lang)]
+    rows = [[csv_text(r.line), csv_text(r.category), r.year, "" if r.amount is None else format(r.amount, "f"),
+             format(r.months, "f"), csv_text(r.formula), csv_text(r.funder or "")]
+            for r in long_rows(computation, lang)]
 
     def produce(tmp: Path) -> None:
         with open(tmp, "w", encoding="utf-8", newline="") as stream:
@@ -159,7 +176,7 @@ def write_csv(source: Budget | Computation, path: str | Path, *, lang: str | Non
             writer.writerow(header)
             writer.writerows(rows)
 
-    return _write(Path(path), produce, force)
+    return _write(path, produce, force)
 
 
 def write_excel(source: Budget | Computation, path: str | Path, *, lang: str | None = None,
@@ -174,13 +191,11 @@ def write_excel(source: Budget | Computation, path: str | Path, *, lang: str | N
     """
     computation = _computation(source)
     lang = _language(computation, lang)
-    target = Path(path)
+    from grantcalc.write import check_output
+
+    target = check_output(path, force=force)  # before the work, not only when the file is written
     if target.suffix.lower() != ".xlsx":
         raise SourceError(Problem("export.excel_suffix", params={"path": str(target)}))
-    if target.is_dir():
-        raise SourceError(Problem("file.is_directory", file=str(target)))
-    if target.exists() and not force:
-        raise SourceError(Problem("output.exists", params={"path": str(target)}))
     if findings is None:
         from grantcalc.check import check
 
@@ -192,6 +207,10 @@ def write_excel(source: Budget | Computation, path: str | Path, *, lang: str | N
 def export(source: Budget | Computation, path: str | Path, *, lang: str | None = None,
            force: bool = False) -> Path:
     """Write an Excel workbook or a CSV file, chosen by ``path``'s suffix (.xlsx or .csv)."""
+    if not os.fspath(path):
+        from grantcalc.write import check_output
+
+        check_output(path, force=force)  # output.empty_name, not "unknown format ''"
     suffix = Path(path).suffix.lower()
     if suffix == ".xlsx":
         return write_excel(source, path, lang=lang, force=force)
