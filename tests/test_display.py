@@ -356,9 +356,18 @@ def test_check_result_display():
 
 # --- text reprs ----------------------------------------------------------------------------
 
-def test_budget_repr_is_the_check_report():
+def test_budget_repr_is_plain_and_the_report_is_budget_report(monkeypatch):
+    """repr(budget) computes nothing (a log line or a debugger must not run the pipeline);
+    the check report is budget.report()."""
     budget = load("oka-innanforskapet")
-    text = plain(repr(budget))
+
+    def fails(self, **kwargs):
+        raise AssertionError("repr ran the check")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Budget, "check", fails)
+        assert repr(budget) == "Budget('Öka innanförskapet – fler i arbete', 9 lines, 2024-09-15 – 2027-09-14)"
+    text = plain(budget.report())
     assert text == plain(budget.check().report())
     assert re.search(r"^Summa\s+576 968\s+1 857 152\s+1 915 088\s+1 477 212\s+5 826 420$", text, re.M)
     assert "Anmärkningar (0 fel, 6 varningar, 0 info):" in text

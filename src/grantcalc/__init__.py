@@ -21,7 +21,10 @@ from grantcalc.budget.plan import Activity
 from grantcalc.check.result import CheckResult
 from grantcalc.compute import Cell, Computation, compute
 from grantcalc.errors import BudgetError, GrantcalcError, Problem, Severity, SourceError
+from grantcalc.facade import install as _install_facade
 from grantcalc.loader import load, loads, read
+
+_install_facade()  # budget.compute(), computation.to_excel(), … (see grantcalc/facade.py)
 
 __version__ = "0.1.0"
 

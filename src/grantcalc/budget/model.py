@@ -27,9 +27,15 @@ from grantcalc.errors import BudgetError, Problem, Severity
 from grantcalc.periods import BudgetYear, Proration, YearScheme, budget_years
 
 if TYPE_CHECKING:
+    from os import PathLike
+    from pathlib import Path
+
+    import pandas as pd
+
     from grantcalc.check import CheckResult
     from grantcalc.compute import Computation
     from grantcalc.loader.source import Source
+    from grantcalc.scenario import Seek
 
 __all__ = ["Budget", "Project", "Party", "Contact", "Period", "CategorySpec", "Statement"]
 
@@ -205,20 +211,6 @@ class Budget(_Model):
                 return funder
         raise KeyError(name)
 
-    # --- the pipeline --------------------------------------------------------
-    def compute(self) -> Computation:
-        """Compute every line per budget year (see :mod:`grantcalc.compute`)."""
-        from grantcalc.compute import compute
-
-        return compute(self)
-
-    def to_docx(self, path, *, template=None, lang: str | None = None, force: bool = False,
-                charts: bool = True):
-        """Write the application as a Word document: see :func:`grantcalc.render.render`."""
-        from grantcalc.render import render
-
-        return render(self, path, template=template, lang=lang, force=force, charts=charts).path
-
     # --- as a file again ----------------------------------------------------------
     def to_yaml(self) -> str:
         """The budget as the text of a YAML budget file (see :mod:`grantcalc.budget.serialize`)."""
@@ -232,54 +224,29 @@ class Budget(_Model):
 
         return write_text_atomic(path, self.to_yaml(), force=force)
 
-    # --- scenarios (see grantcalc.scenario) -----------------------------------
-    def with_values(self, values: dict) -> Budget:
-        """A new budget with other values: ``budget.with_values({"EVI-coacher.fte": "175 %"})``."""
-        from grantcalc.scenario import with_values
+    # --- the pipeline, scenarios and display: installed by grantcalc.facade -------
+    # The model imports no stage above it. The conveniences a user calls on a budget
+    # (budget.compute(), .check(), .to_docx(), .sweep(), …) are added to the class by the
+    # façade at the top of the package (grantcalc/facade.py), which `import grantcalc`
+    # always runs; they are declared here for type checkers only.
+    if TYPE_CHECKING:
+        def compute(self) -> Computation: ...
+        def check(self, *, implied: bool = False) -> CheckResult: ...
+        def report(self, lang: str | None = None, *, implied: bool = False) -> str: ...
+        def to_docx(self, path: str | PathLike[str], *, template: str | PathLike[str] | None = None,
+                    lang: str | None = None, force: bool = False, charts: bool = True) -> Path: ...
+        def with_values(self, values: dict[Any, Any]) -> Budget: ...
+        def sweep(self, parameters: dict[Any, Any], *, grid: bool = True, lang: str | None = None,
+                  applied: bool = True) -> pd.DataFrame: ...
+        def seek(self, parameter: Any, *, cap: Any = None, target: Any = None, metric: Any = "total",
+                 year: Any = None, step: Any = None, lo: Any = None, hi: Any = None) -> Seek: ...
+        def _repr_html_(self) -> str | None: ...
 
-        return with_values(self, values)
-
-    def sweep(self, parameters: dict, *, grid: bool = True, lang: str | None = None, applied: bool = True):
-        """Totals per scenario as a DataFrame: ``budget.sweep({"EVI-coacher.fte": ["150 %", "175 %"]})``."""
-        from grantcalc.scenario import sweep
-
-        return sweep(self, parameters, grid=grid, lang=lang, applied=applied)
-
-    def seek(self, parameter, *, cap=None, target=None, metric="total", year=None, step=None, lo=None, hi=None):
-        """Goal seek: the value of ``parameter`` within ``cap`` or closest to ``target``
-        (see :func:`grantcalc.scenario.seek`)."""
-        from grantcalc.scenario import seek
-
-        return seek(self, parameter, cap=cap, target=target, metric=metric, year=year, step=step, lo=lo, hi=hi)
-
-    def check(self, *, implied: bool = False) -> CheckResult:
-        """Compute and audit the budget (see :mod:`grantcalc.check`); ``implied`` adds
-        what explicit amounts imply (info)."""
-        from grantcalc.check import check
-
-        return check(self, implied=implied)
-
-    # --- display ---------------------------------------------------------------
     def __repr__(self) -> str:
-        """The check report (tables and findings); never raises: if computing fails,
-        ``Budget('name', 9 lines, 2024-09-15 – 2027-09-14)``."""
-        try:
-            return self.check().report()
-        except Exception:
-            return self._summary()
-
-    def _summary(self) -> str:
+        """``Budget('name', 9 lines, 2024-09-15 – 2027-09-14)``: computes nothing (the report
+        is ``budget.report()``, and a notebook shows it as HTML)."""
         try:
             p = self.period
             return f"Budget({self.project.name!r}, {len(self.lines)} lines, {p.start} – {p.end})"
-        except Exception:
+        except Exception:  # noqa: BLE001 - a repr never raises, even on a half-built object
             return object.__repr__(self)
-
-    def _repr_html_(self) -> str | None:
-        """Jupyter: computed and checked, as HTML; None (the text repr) if that fails."""
-        from grantcalc.report.html import budget_html
-
-        try:
-            return budget_html(self)
-        except Exception:
-            return None

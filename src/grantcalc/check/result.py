@@ -87,20 +87,12 @@ class CheckResult:
             "findings": [finding_dict(p, lang) for p in self.findings],
         }
 
-    def report(self, lang: str | None = None) -> str:
-        """The text report: cost and financing tables, then the findings."""
-        from grantcalc.report.check import text_report
-
-        return text_report(self, lang or self.budget.language)
-
-    def __repr__(self) -> str:
-        return self.report()
-
-    def _repr_html_(self) -> str:
-        """Jupyter: the report as HTML tables and a list of findings."""
-        from grantcalc.report.html import check_html
-
-        return check_html(self)
+    # --- display: installed by grantcalc.facade --------------------------------------
+    # report and the repr (report.check), _repr_html_ (report.html): declared here for
+    # type checkers only; the result imports no stage above it.
+    if TYPE_CHECKING:
+        def report(self, lang: str | None = None) -> str: ...
+        def _repr_html_(self) -> str: ...
 
 
 def finding_dict(problem: Problem, lang: str = "sv") -> dict[str, Any]:

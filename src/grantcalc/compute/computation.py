@@ -18,12 +18,16 @@ from grantcalc.compute.formula import Formula
 from grantcalc.periods import BudgetYear
 
 if TYPE_CHECKING:
+    from os import PathLike
+    from pathlib import Path
+
     import pandas as pd
+    from matplotlib.figure import Figure
 
     from grantcalc.budget.model import Budget
     from grantcalc.compute.financing import Financing
 
-__all__ = ["Cell", "Computation"]
+__all__ = ["Cell", "Computation", "months_value"]
 
 ZERO = Decimal(0)
 
@@ -138,142 +142,22 @@ class Computation:
         """*Sökt belopp*: the cash amount of the funder applied to (None if there is none)."""
         return self.financing.applied_amount
 
-    # --- frames -----------------------------------------------------------------
-    def to_frame(self, form: str = "long", *, lang: str | None = None, totals: bool = True) -> pd.DataFrame:
-        """The computation as a pandas DataFrame, in one of four forms.
-
-        ``long`` (tidy): one row per line and budget year with columns
-        ``line``, ``category``, ``year`` (the budget-year key: 2024, or 1 for
-        "År 1"), ``year_label``, ``amount``, ``months``, ``formula``, ``kind``,
-        ``in_kind`` and ``funder``: the financing row that carries the line (a
-        funder with ``lines:``, or the party of an in-kind line), ``None`` for
-        a line the cash funders finance together.
-
-        ``wide``: lines × budget years plus a total column, as applications
-        print it, with a ``Summa`` row when ``totals``.
-
-        ``category``: categories (named in ``lang``) × budget years plus a total
-        column, with a ``Summa`` row when ``totals``.
-
-        ``funder``: the financing budget, funders × budget years; the same as
-        ``computation.financing.to_frame()``.
-
-        Amounts are exact ``Decimal`` values in object columns: ``sum()`` and
-        ``groupby(...).sum()`` stay exact, but pandas' ``mean()`` of Decimals
-        returns a float, so divide a Decimal sum by the count instead.
-        Raises ``ValueError`` for any other ``form``.
-        """
-        import pandas as pd
-
-        lang = lang or self.budget.language
-        budget = self.budget
-        total_word = "Totalt" if lang == "sv" else "Total"
-        sum_word = "Summa" if lang == "sv" else "Total"
-        labels = [y.label(lang) for y in self.years]
-        if form == "long":
-            carried_by = {name: row.name for row in self.financing.rows for name in row.lines}
-            rows = []
-            for line in budget.lines:
-                category = budget.category(line.category).name(lang)
-                for y in self.years:
-                    c = self._cells[(line.name, y.key)]
-                    rows.append({
-                        "line": line.name, "category": category, "year": y.key, "year_label": y.label(lang),
-                        "amount": c.amount, "months": _months(c.months), "formula": c.formula_text(lang),
-                        "kind": line.kind, "in_kind": line.in_kind, "funder": carried_by.get(line.name),
-                    })
-            frame = pd.DataFrame(rows, columns=["line", "category", "year", "year_label", "amount", "months",
-                                                "formula", "kind", "in_kind", "funder"])
-            # object, not pandas' string dtype: a line no single funder carries is None, never NaN
-            frame["funder"] = pd.Series([r["funder"] for r in rows], index=frame.index, dtype=object)
-            return frame
-        if form == "wide":
-            rows, index = [], []
-            for line in budget.lines:
-                row = {"category": budget.category(line.category).name(lang)}
-                for y, label in zip(self.years, labels):
-                    row[label] = self._cells[(line.name, y.key)].amount
-                row[total_word] = self.line_total(line.name)
-                rows.append(row)
-                index.append(line.name)
-            if totals:
-                row = {"category": ""}
-                for y, label in zip(self.years, labels):
-                    row[label] = self.year_total(y.key)
-                row[total_word] = self.total
-                rows.append(row)
-                index.append(sum_word)
-            frame = pd.DataFrame(rows, index=pd.Index(index, name="line"),
-                                 columns=["category", *labels, total_word])
-            return frame
-        if form == "category":
-            rows, index = [], []
-            for key, per_year in self.category_totals().items():
-                row = {label: per_year[y.key] for y, label in zip(self.years, labels)}
-                row[total_word] = sum(per_year.values(), start=ZERO)
-                rows.append(row)
-                index.append(budget.category(key).name(lang))
-            if totals:
-                row = {label: self.year_total(y.key) for y, label in zip(self.years, labels)}
-                row[total_word] = self.total
-                rows.append(row)
-                index.append(sum_word)
-            return pd.DataFrame(rows, index=pd.Index(index, name="category"), columns=[*labels, total_word])
-        if form == "funder":
-            return self.financing.to_frame(lang=lang, totals=totals)
-        raise ValueError(f"form must be 'long', 'wide', 'category' or 'funder', not {form!r}")
-
-    def to_docx(self, path, *, template=None, lang: str | None = None, force: bool = False,
-                charts: bool = True):
-        """Write the application as a Word document: see :func:`grantcalc.render.render`."""
-        from grantcalc.render import render
-
-        return render(self, path, template=template, lang=lang, force=force, charts=charts).path
-
-    def to_excel(self, path, *, lang: str | None = None, force: bool = False):
-        """Write an Excel workbook (.xlsx) with live formulas: see :func:`grantcalc.report.excel.write_excel`."""
-        from grantcalc.report.excel import write_excel
-
-        return write_excel(self, path, lang=lang, force=force)
-
-    def to_csv(self, path, *, lang: str | None = None, force: bool = False):
-        """Write the long form as CSV: see :func:`grantcalc.report.excel.write_csv`."""
-        from grantcalc.report.excel import write_csv
-
-        return write_csv(self, path, lang=lang, force=force)
-
-    # --- display ----------------------------------------------------------------
-    def plot(self, kind: str = "costs", *, lang: str | None = None):
-        """A matplotlib ``Figure``: ``costs`` per budget year by category, or ``financing`` by funder
-        (needs the ``chart`` extra; see :mod:`grantcalc.report.charts`)."""
-        from grantcalc.report import charts
-
-        if kind == "costs":
-            return charts.costs_figure(self, lang)
-        if kind == "financing":
-            return charts.financing_figure(self, lang)
-        raise ValueError(f"kind must be 'costs' or 'financing', not {kind!r}")
-
-    def table(self, lang: str | None = None, by: str = "line", formulas: bool = False) -> str:
-        """The cost table as text: ``by`` line or category; ``formulas`` lists each cell's formula."""
-        from grantcalc.report.text import category_table, cost_table, formula_listing
-
-        lang = lang or self.budget.language
-        if formulas:
-            return formula_listing(self, lang)
-        return category_table(self, lang) if by == "category" else cost_table(self, lang)
-
-    def __repr__(self) -> str:
-        return self.table()
-
-    def _repr_html_(self) -> str:
-        """Jupyter: the cost and financing tables and the findings, as HTML."""
-        from grantcalc.report.html import computation_html
-
-        return computation_html(self)
+    # --- frames, files and display: installed by grantcalc.facade ----------------
+    # to_frame (report.frames), to_docx (render), to_excel / to_csv (report.excel), plot
+    # (report.charts), table and the repr (report.text), _repr_html_ (report.html): the
+    # computation imports no stage above it; declared here for type checkers only.
+    if TYPE_CHECKING:
+        def to_frame(self, form: str = "long", *, lang: str | None = None, totals: bool = True) -> pd.DataFrame: ...
+        def to_docx(self, path: str | PathLike[str], *, template: str | PathLike[str] | None = None,
+                    lang: str | None = None, force: bool = False, charts: bool = True) -> Path: ...
+        def to_excel(self, path: str | PathLike[str], *, lang: str | None = None, force: bool = False) -> Path: ...
+        def to_csv(self, path: str | PathLike[str], *, lang: str | None = None, force: bool = False) -> Path: ...
+        def plot(self, kind: str = "costs", *, lang: str | None = None) -> Figure: ...
+        def table(self, lang: str | None = None, by: str = "line", formulas: bool = False) -> str: ...
+        def _repr_html_(self) -> str: ...
 
 
-def _months(value: Fraction) -> Decimal:
+def months_value(value: Fraction) -> Decimal:
     """Months for a frame column: exact when finite, else to 4 decimals (display only)."""
     d = Decimal(value.numerator) / Decimal(value.denominator)
     return d if Fraction(d) == value else d.quantize(Decimal("0.0001"))

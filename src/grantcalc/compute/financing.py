@@ -104,45 +104,13 @@ class Financing:
     def balanced(self) -> bool:
         return not any(self.differences().values())
 
-    def to_frame(self, *, lang: str | None = None, totals: bool = True) -> pd.DataFrame:
-        """Funders × budget years (+ Totalt), with a Summa row; amounts exact ``Decimal``
-        (``None`` where the document states no amount)."""
-        import pandas as pd
-
-        lang = lang or self.computation.budget.language
-        total_word = "Totalt" if lang == "sv" else "Total"
-        labels = [y.label(lang) for y in self.years]
-        rows, index = [], []
-        for row in self.rows:
-            values = {label: row.amounts.get(y.key) for y, label in zip(self.years, labels)}
-            rows.append({"in_kind": row.in_kind, **values, total_word: row.total if row.stated else None})
-            index.append(row.name)
-        if totals:
-            rows.append({"in_kind": None, **{label: self.year_total(y.key) for y, label in zip(self.years, labels)},
-                         total_word: self.total})
-            index.append("Summa" if lang == "sv" else "Total")
-        return pd.DataFrame(rows, index=pd.Index(index, name="funder"), columns=["in_kind", *labels, total_word])
-
-    # --- display ----------------------------------------------------------------
-    def table(self, lang: str | None = None) -> str:
-        """The financing table as text, with the amount applied for."""
-        from grantcalc import formatting as fmt
-        from grantcalc.report.check import _w, funders_table
-
-        lang = lang or self.computation.budget.language
-        out = funders_table(self, lang)
-        if self.applied_amount is not None:
-            out += f"\n{_w('applied', lang)} ({self.applicant_row.name}): {fmt.money(self.applied_amount, lang)}"
-        return out
-
-    def __repr__(self) -> str:
-        return self.table()
-
-    def _repr_html_(self) -> str:
-        """Jupyter: the financing table as HTML."""
-        from grantcalc.report.html import financing_html
-
-        return financing_html(self)
+    # --- frames and display: installed by grantcalc.facade ------------------------
+    # to_frame (report.frames), table and the repr (report.check), _repr_html_
+    # (report.html): declared here for type checkers only.
+    if TYPE_CHECKING:
+        def to_frame(self, *, lang: str | None = None, totals: bool = True) -> pd.DataFrame: ...
+        def table(self, lang: str | None = None) -> str: ...
+        def _repr_html_(self) -> str: ...
 
 
 def share_base(computation: Computation, of: Base | None, key: int) -> Decimal:

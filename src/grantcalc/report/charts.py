@@ -175,7 +175,7 @@ def sweep_figure(frame: pd.DataFrame, x: str | None = None, y: str | None = None
     stands is marked, and ``cap`` (a ceiling, e.g. 6 000 000) is drawn across.
     """
     from grantcalc.money import to_decimal
-    from grantcalc.scenario.parameters import FIELD_KINDS
+    from grantcalc.budget.kinds import FIELD_KINDS
 
     attrs = frame.attrs
     parameters = attrs.get("parameters") or [frame.columns[0]]

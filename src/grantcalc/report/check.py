@@ -40,6 +40,15 @@ def _w(key: str, lang: str) -> str:
     return sv if lang == "sv" else en
 
 
+def financing_text(financing: Financing, lang: str = "sv") -> str:
+    """The financing table as text, with the amount applied for (``financing.table()``)."""
+    out = funders_table(financing, lang)
+    if financing.applied_amount is not None:
+        out += (f"\n{_w('applied', lang)} ({financing.applicant_row.name}): "
+                f"{fmt.money(financing.applied_amount, lang)}")
+    return out
+
+
 def financing_table(result: CheckResult, lang: str = "sv") -> str:
     """Funders × budget years with Totalt and a Summa row; – for an amount not stated."""
     return funders_table(result.computation.financing, lang)

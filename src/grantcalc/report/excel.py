@@ -101,7 +101,7 @@ LONG_COLUMNS = ("line", "category", "year", "amount", "months", "formula", "fund
 
 def long_rows(computation: Computation, lang: str) -> list[LongRow]:
     """The Beräkning sheet and the CSV: every line in every budget year."""
-    from grantcalc.compute.computation import _months
+    from grantcalc.compute.computation import months_value
 
     budget = computation.budget
     carried_by = {name: row.name for row in computation.financing.rows for name in row.lines}
@@ -111,7 +111,7 @@ def long_rows(computation: Computation, lang: str) -> list[LongRow]:
         for y in computation.years:
             cell = computation.cell(line.name, y.key)
             out.append(LongRow(line.name, category, y.label(lang), cell.amount if line.has_amount else None,
-                               _months(cell.months), cell.formula_text(lang), carried_by.get(line.name)))
+                               months_value(cell.months), cell.formula_text(lang), carried_by.get(line.name)))
     return out
 
 

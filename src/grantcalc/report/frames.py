@@ -13,11 +13,124 @@ from typing import TYPE_CHECKING, Any
 
 from grantcalc import formatting as fmt
 
+from grantcalc.compute.computation import months_value
+
 if TYPE_CHECKING:
     import pandas as pd
     from pandas.io.formats.style import Styler
 
-__all__ = ["styled"]
+    from grantcalc.compute.computation import Computation
+    from grantcalc.compute.financing import Financing
+
+__all__ = ["styled", "computation_frame", "financing_frame"]
+
+ZERO = Decimal(0)
+
+
+def computation_frame(computation: Computation, form: str = "long", *, lang: str | None = None,
+                      totals: bool = True) -> pd.DataFrame:
+    """The computation as a pandas DataFrame, in one of four forms.
+
+    ``long`` (tidy): one row per line and budget year with columns
+    ``line``, ``category``, ``year`` (the budget-year key: 2024, or 1 for
+    "År 1"), ``year_label``, ``amount``, ``months``, ``formula``, ``kind``,
+    ``in_kind`` and ``funder``: the financing row that carries the line (a
+    funder with ``lines:``, or the party of an in-kind line), ``None`` for
+    a line the cash funders finance together.
+
+    ``wide``: lines × budget years plus a total column, as applications
+    print it, with a ``Summa`` row when ``totals``.
+
+    ``category``: categories (named in ``lang``) × budget years plus a total
+    column, with a ``Summa`` row when ``totals``.
+
+    ``funder``: the financing budget, funders × budget years; the same as
+    ``computation.financing.to_frame()``.
+
+    Amounts are exact ``Decimal`` values in object columns: ``sum()`` and
+    ``groupby(...).sum()`` stay exact, but pandas' ``mean()`` of Decimals
+    returns a float, so divide a Decimal sum by the count instead.
+    Raises ``ValueError`` for any other ``form``.
+    """
+    import pandas as pd
+
+    lang = lang or computation.budget.language
+    budget = computation.budget
+    total_word = "Totalt" if lang == "sv" else "Total"
+    sum_word = "Summa" if lang == "sv" else "Total"
+    labels = [y.label(lang) for y in computation.years]
+    if form == "long":
+        carried_by = {name: row.name for row in computation.financing.rows for name in row.lines}
+        rows = []
+        for line in budget.lines:
+            category = budget.category(line.category).name(lang)
+            for y in computation.years:
+                c = computation.cell(line.name, y.key)
+                rows.append({
+                    "line": line.name, "category": category, "year": y.key, "year_label": y.label(lang),
+                    "amount": c.amount, "months": months_value(c.months), "formula": c.formula_text(lang),
+                    "kind": line.kind, "in_kind": line.in_kind, "funder": carried_by.get(line.name),
+                })
+        frame = pd.DataFrame(rows, columns=["line", "category", "year", "year_label", "amount", "months",
+                                            "formula", "kind", "in_kind", "funder"])
+        # object, not pandas' string dtype: a line no single funder carries is None, never NaN
+        frame["funder"] = pd.Series([r["funder"] for r in rows], index=frame.index, dtype=object)
+        return frame
+    if form == "wide":
+        rows, index = [], []
+        for line in budget.lines:
+            row = {"category": budget.category(line.category).name(lang)}
+            for y, label in zip(computation.years, labels):
+                row[label] = computation.cell(line.name, y.key).amount
+            row[total_word] = computation.line_total(line.name)
+            rows.append(row)
+            index.append(line.name)
+        if totals:
+            row = {"category": ""}
+            for y, label in zip(computation.years, labels):
+                row[label] = computation.year_total(y.key)
+            row[total_word] = computation.total
+            rows.append(row)
+            index.append(sum_word)
+        frame = pd.DataFrame(rows, index=pd.Index(index, name="line"),
+                             columns=["category", *labels, total_word])
+        return frame
+    if form == "category":
+        rows, index = [], []
+        for key, per_year in computation.category_totals().items():
+            row = {label: per_year[y.key] for y, label in zip(computation.years, labels)}
+            row[total_word] = sum(per_year.values(), start=ZERO)
+            rows.append(row)
+            index.append(budget.category(key).name(lang))
+        if totals:
+            row = {label: computation.year_total(y.key) for y, label in zip(computation.years, labels)}
+            row[total_word] = computation.total
+            rows.append(row)
+            index.append(sum_word)
+        return pd.DataFrame(rows, index=pd.Index(index, name="category"), columns=[*labels, total_word])
+    if form == "funder":
+        return financing_frame(computation.financing, lang=lang, totals=totals)
+    raise ValueError(f"form must be 'long', 'wide', 'category' or 'funder', not {form!r}")
+
+
+def financing_frame(financing: Financing, *, lang: str | None = None, totals: bool = True) -> pd.DataFrame:
+    """Funders × budget years (+ Totalt), with a Summa row; amounts exact ``Decimal``
+    (``None`` where the document states no amount)."""
+    import pandas as pd
+
+    lang = lang or financing.computation.budget.language
+    total_word = "Totalt" if lang == "sv" else "Total"
+    labels = [y.label(lang) for y in financing.years]
+    rows, index = [], []
+    for row in financing.rows:
+        values = {label: row.amounts.get(y.key) for y, label in zip(financing.years, labels)}
+        rows.append({"in_kind": row.in_kind, **values, total_word: row.total if row.stated else None})
+        index.append(row.name)
+    if totals:
+        years = {label: financing.year_total(y.key) for y, label in zip(financing.years, labels)}
+        rows.append({"in_kind": None, **years, total_word: financing.total})
+        index.append("Summa" if lang == "sv" else "Total")
+    return pd.DataFrame(rows, index=pd.Index(index, name="funder"), columns=["in_kind", *labels, total_word])
 
 
 def styled(frame: pd.DataFrame, lang: str | None = None, kinds: dict[str, str] | None = None) -> Styler:

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
+from grantcalc.budget.kinds import FIELD_KINDS  # re-exported: what a field holds (scenario.parameters.FIELD_KINDS)
 from grantcalc.errors import GrantcalcError, Problem
 
 if TYPE_CHECKING:
@@ -39,32 +40,6 @@ __all__ = ["Parameter", "ParameterError", "parameter", "with_values", "steps", "
 Key = str | int
 Spec = str | tuple  # "EVI-coacher.fte" or ("EVI-coacher", "fte")
 
-# what a field holds: how its values are shown, the step a goal seek takes by
-# default and the lowest value the search starts from
-FIELD_KINDS: dict[str, tuple[str, Decimal, Decimal]] = {
-    "fte": ("percent", Decimal("0.05"), Decimal("0.05")),
-    "rate": ("percent", Decimal("0.001"), Decimal(0)),
-    "share": ("percent", Decimal("0.01"), Decimal(0)),
-    "max_share": ("percent", Decimal("0.01"), Decimal(0)),
-    "on_cost": ("factor", Decimal("0.01"), Decimal(1)),
-    "monthly_salary": ("money", Decimal(100), Decimal(100)),
-    "hourly_rate": ("money", Decimal(1), Decimal(1)),
-    "price": ("money", Decimal(1000), Decimal(0)),
-    "amount": ("money", Decimal(1), Decimal(0)),
-    "amounts": ("money", Decimal(1), Decimal(0)),
-    "unit_cost": ("money", Decimal(1), Decimal(0)),
-    "step": ("money", Decimal(1), Decimal(1)),
-    "total": ("money", Decimal(1), Decimal(0)),
-    "per_year": ("money", Decimal(1), Decimal(0)),
-    "places": ("number", Decimal(1), Decimal(1)),
-    "per_places": ("number", Decimal(1), Decimal(1)),
-    "people": ("number", Decimal(1), Decimal(1)),
-    "count": ("number", Decimal(1), Decimal(1)),
-    "frequency": ("number", Decimal(1), Decimal(1)),
-    "hours": ("number", Decimal(1), Decimal(1)),
-    "hours_per_year": ("number", Decimal(1), Decimal(1)),
-    "months": ("number", Decimal("0.5"), Decimal(0)),
-}
 # fields of a line a sweep may change without validating the whole budget again:
 # numbers that no other part of the budget refers to
 _LINE_NUMBERS = frozenset(FIELD_KINDS) - {"share", "max_share", "total", "per_year"}
