@@ -174,6 +174,32 @@ CATALOG: dict[str, tuple[str, str]] = {
                      "the template uses element {index} of a list of {count} (counted from 0); "
                      "rather loop over the list with {{%tr for row in … %}}"),
     "render.template_error": ("mallen kunde inte fyllas i: {reason}", "the template could not be filled in: {reason}"),
+    "render.template_unsafe": ("mallen försöker nå något utanför fälten grantcalc ger ({what}){where}; en mall får "
+                               "bara använda fälten som grantcalc render --fields visar",
+                               "the template tries to reach something outside the fields grantcalc gives it "
+                               "({what}){where}; a template may only use the fields grantcalc render --fields lists"),
+    "render.template_limit": ("mallen räknar för mycket: {what} (högst {limit}){where}; förenkla mallen",
+                              "the template computes too much: {what} (at most {limit}){where}; simplify the template"),
+    "render.template_nesting": ("mallens fältkoder ligger inuti varandra i för många nivåer{where}; förenkla mallen",
+                                "the template's field codes are nested too deep{where}; simplify the template"),
+    # the {what}, {limit} and {where} of render.template_limit and render.template_unsafe
+    "render.limit.range": ("range(…) med {n} tal", "range(…) with {n} numbers"),
+    "render.limit.text": ("en text på {n} tecken", "a text of {n} characters"),
+    "render.limit.list": ("en lista med {n} element", "a list of {n} items"),
+    "render.limit.exponent": ("exponenten {n} i en potens (**)", "the exponent {n} of a power (**)"),
+    "render.limit.power": ("potensen {n}", "the power {n}"),
+    "render.limit.number": ("ett tal med {n} siffror", "a number of {n} digits"),
+    "render.limit.overflow": ("talet {n} blir för stort", "the number {n} grows too large"),
+    "render.limit.output": ("det ifyllda dokumentet blir för stort", "the filled-in document grows too large"),
+    "render.limit.time": ("ifyllningen tar för lång tid", "filling it in takes too long"),
+    "render.limit.operations": ("för många steg (uppslag, anrop, räknesätt, filter, utskrifter och varv i loopar)",
+                                "too many steps (look-ups, calls, operators, filters, output and loop rounds)"),
+    "render.limit.depth": ("makron som anropar makron i för många led", "macros calling macros too deep"),
+    "render.limit.at_least": ("minst 10^{n}", "at least 10^{n}"),
+    "render.limit.xml": ("{n} tecken XML", "{n} characters of XML"),
+    "render.limit.seconds": ("{n} sekunder", "{n} seconds"),
+    "render.limit.near": (", nära ”{context}”", ", near “{context}”"),
+    "render.unsafe.what": ("{name} hos {kind}", "{name} of {kind}"),
     "chart.unavailable": ("diagram kräver matplotlib: installera med {install}",
                           "charts need matplotlib: install it with {install}"),
     # --- scenarios and goal seek
@@ -256,6 +282,22 @@ CATALOG: dict[str, tuple[str, str]] = {
     "invalid.not_finite": ("måste vara ett ändligt tal", "must be a finite number"),
     "invalid.too_precise": ("{value!r} har för många decimaler (högst {places})",
                              "{value!r} has too many decimals (at most {places})"),
+    "invalid.number_too_long": ("{value!r} är för långt för att vara ett tal: {length} tecken, men ett tal får "
+                                "vara högst {limit} tecken; skriv bara talet, t.ex. \"42 350\"",
+                                "{value!r} is too long to be a number: {length} characters, but a number has at "
+                                "most {limit}; write just the number, e.g. \"42 350\""),
+    "invalid.formula_too_long": ("formeln {value!r} är för lång: {length} tecken, men en formel får vara högst "
+                                 "{limit} tecken; skriv beloppet eller formeln som dokumentet skriver den",
+                                 "the formula {value!r} is too long: {length} characters, but a formula has at "
+                                 "most {limit}; write the amount, or the formula as the document prints it"),
+    "invalid.extra_forbidden_more": ("okänd nyckel, och efter den {more} okända nycklar till på samma ställe, som "
+                                     "inte visas var för sig; ta bort eller rätta dem",
+                                     "unknown key, and {more} more unknown keys after it in the same place, not "
+                                     "listed one by one; remove or correct them"),
+    "invalid.extra_forbidden_rest": ("okänd nyckel: filen har redan {listed} okända nycklar ovanför, så den här och "
+                                     "{more} till längre ned i filen visas inte var för sig; ta bort eller rätta dem",
+                                     "unknown key: the file has {listed} unknown keys above already, so this one and "
+                                     "{more} more further down are not listed one by one; remove or correct them"),
     "invalid.invalid_key": ("nyckeln ska vara text", "the key must be text"),
     "invalid.bool_parsing": ("ska vara true eller false", "must be true or false"),
     "invalid.percent_not_allowed": ("{value!r}: procent går inte här, skriv ett tal",

@@ -6,12 +6,14 @@ so ``&`` and ``<`` in a project's name stay text, and with an *undefined* that
 stops at the first field that does not exist and names the ones that do.
 Every top-level name the template uses is checked before rendering, so a
 template with several misspelt names reports them all at once.
+
+A template is untrusted input, so it is filled in by the sandbox of
+:mod:`grantcalc.render.sandbox`.
 """
 
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,58 +21,21 @@ from typing import TYPE_CHECKING, Any
 from grantcalc.errors import Problem, SourceError
 from grantcalc.render import chart, forms, word
 from grantcalc.render.fields import Node, build_fields
+from grantcalc.render.sandbox import (
+    TOP,
+    Limits,
+    TemplateRefused,
+    UnknownField,
+    environments,
+    line_text,
+    phrase,
+    tag_text,
+)
 
 if TYPE_CHECKING:
     from grantcalc.compute.computation import Computation
 
 __all__ = ["render_user_template"]
-
-TOP = ("på översta nivån", "at the top level")
-
-
-def _jinja():
-    from jinja2 import Environment, StrictUndefined, UndefinedError
-
-    class UnknownField(UndefinedError):
-        def __init__(self, parent: Any, name: str):
-            super().__init__(name)
-            self.parent, self.name = parent, name
-
-    class Unknown(StrictUndefined):
-        """An undefined that fails on any use, saying where it was looked for."""
-
-        def _fail(self, *args: Any, **kwargs: Any):
-            from jinja2.utils import missing
-
-            parent = None if self._undefined_obj is missing else self._undefined_obj
-            raise UnknownField(parent, self._undefined_name or "")
-
-        __str__ = __iter__ = __len__ = __bool__ = __eq__ = __ne__ = __hash__ = __contains__ = _fail
-        __getitem__ = __call__ = __add__ = __radd__ = __int__ = __float__ = _fail
-        _fail_with_undefined_error = _fail
-
-        def __getattr__(self, name: str):
-            if name[:2] == "__":  # protocol probes (markupsafe's __html__, copy…) must see a plain miss
-                raise AttributeError(name)
-            self._fail()
-
-    from markupsafe import Markup, escape
-
-    def finalize(value: Any) -> Any:
-        """Escape a value, and keep docxtpl's own escapes ({_{ … }_}) in it from being undone:
-        docxtpl turns them into braces in the whole rendered XML afterwards."""
-        if isinstance(value, str) and not hasattr(value, "__html__"):
-            text = str(escape(value))
-            for sequence in ("{_", "}_}", "%_}"):
-                text = text.replace(sequence, sequence.replace("_", "&#95;"))
-            return Markup(text)
-        return value
-
-    body = Environment(autoescape=True, undefined=Unknown, finalize=finalize)
-    # the document's properties (title, subject…) are plain text that python-docx escapes itself
-    properties = Environment(autoescape=False, undefined=Unknown)
-    return body, properties, UnknownField
-
 
 def _unknown_field(err: Any, top: Node) -> Problem:
     parent, name = err.parent, err.name
@@ -89,11 +54,6 @@ def _unknown_field(err: Any, top: Node) -> Problem:
                                                     "advice": advice})
     return Problem("render.not_a_group", params={"field": name, "parent": repr(str(parent))[:60],
                                                 "kind": ("text", "text"), "advice": ""})
-
-
-def _tag_text(xml: str) -> str:
-    """Text of a piece of WordprocessingML, for quoting a template in a message."""
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", xml)).strip()
 
 
 def _open(path: Path):
@@ -119,17 +79,20 @@ def _open(path: Path):
 def render_user_template(path: Path, computation: Computation, lang: str, *, today=None):
     """The template at ``path`` filled in: a rendered ``DocxTemplate`` ready to ``save``."""
     from docx.shared import Cm
-    from docxtpl import InlineImage
+    from docxtpl import DocxTemplate, InlineImage
     from jinja2 import TemplateError, TemplateSyntaxError
+    from jinja2.exceptions import SecurityError
     from lxml.etree import XMLSyntaxError
 
-    env, properties_env, UnknownField = _jinja()
+    env, properties_env, limits = environments()
     template = _open(path)
     plain = build_fields(computation, lang, today=today)
     try:
         used = template.get_undeclared_template_variables(env)
     except TemplateSyntaxError as err:
         raise SourceError(_syntax(err, path)) from None
+    except RecursionError:  # brackets or blocks inside each other thousands deep: Jinja's parser recurses
+        raise SourceError(Problem("render.template_nesting", file=str(path), params={"where": ""})) from None
     except XMLSyntaxError as err:  # docxtpl re-reads headers and footers
         raise SourceError(Problem("render.template_error", file=str(path), params={"reason": f"XML: {err}"})) from None
     unknown = sorted(used - set(plain.keys()))
@@ -154,10 +117,10 @@ def render_user_template(path: Path, computation: Computation, lang: str, *, tod
         charts = Node("charts", pictures)
     fields = plain.replaced(**{k: v for k, v in (("tables", tables), ("charts", charts)) if v is not None})
     context = {key: fields[key] for key in fields.keys()}
-    from docxtpl import DocxTemplate
 
     template.render_properties = lambda ctx, jinja_env=None: DocxTemplate.render_properties(template, ctx,
                                                                                           properties_env)
+    limits.start()
     try:
         template.render(context, jinja_env=env, autoescape=True)
     except UnknownField as err:
@@ -166,21 +129,49 @@ def render_user_template(path: Path, computation: Computation, lang: str, *, tod
     except _ChartMissing as err:
         raise SourceError(Problem("render.chart_missing", file=str(path),
                                   params={"field": f"charts.{err.args[0]}", "install": chart.INSTALL_HINT})) from None
+    except TemplateRefused as err:
+        raise SourceError(err.problem(path)) from None
     except TemplateSyntaxError as err:
         raise SourceError(_syntax(err, path)) from None
+    except SecurityError as err:  # Jinja's own sandbox, should a check of ours have let something through
+        refused = TemplateRefused("render.template_unsafe", str(err)[:120], context=_error_line(err, limits) or "")
+        raise SourceError(refused.problem(path)) from None
     except TemplateError as err:
         raise SourceError(Problem("render.template_error", file=str(path), params={"reason": str(err)})) from None
     except XMLSyntaxError as err:  # e.g. {{ '<w:p>'|safe }} in a header: what Jinja wrote is no XML
         raise SourceError(Problem("render.template_error", file=str(path), params={"reason": f"XML: {err}"})) from None
+    except RecursionError as err:  # nested too deep for Jinja's compiler, or for Python
+        line = _error_line(err, limits)
+        where = phrase("render.limit.near", context=line) if line else ""
+        raise SourceError(Problem("render.template_nesting", file=str(path), params={"where": where})) from None
+    except Exception as err:
+        line = _error_line(err, limits)
+        if line is None:  # not raised by the template's code: a bug, reported as one
+            raise
+        said = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
+        reason = (f"{said}, nära ”{line}”", f"{said}, near “{line}”") if line else (said, said)
+        raise SourceError(Problem("render.template_error", file=str(path), params={"reason": reason})) from None
     return template
 
 
+def _error_line(err: BaseException, limits: Limits) -> str | None:
+    """The placeholder an error was raised at, from the traceback Jinja rewrites to point into the
+    template; None when the error was not raised while the template's code ran."""
+    lineno = None
+    tb = err.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            lineno = tb.tb_lineno
+        tb = tb.tb_next
+    return None if lineno is None else line_text(limits.source, lineno)
+
+
 def _syntax(err: Any, path: Path) -> Problem:
-    context = " ".join(_tag_text(x) for x in getattr(err, "docx_context", []) or [] if _tag_text(x))
+    context = " ".join(tag_text(x) for x in getattr(err, "docx_context", []) or [] if tag_text(x))
     if not context and err.source:
         lines = err.source.splitlines()
         index = max((err.lineno or 1) - 1, 0)
-        context = _tag_text("\n".join(lines[max(index - 1, 0): index + 2]))
+        context = tag_text("\n".join(lines[max(index - 1, 0): index + 2]))
     return Problem("render.template_syntax", file=str(path),
                    params={"reason": err.message or type(err).__name__, "context": context[:120]})
 
