@@ -12,7 +12,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.slow  # the benchmark smoke: .ci/run's second step, not the default run
 
 SECTION_TITLES = ["## Cold start", "## Compute", "## Where compute() spends its time", "## Scaling",
                   "## Growth exponent", "## Render", "## Scenarios", "## Portfolio"]

@@ -26,37 +26,66 @@ __all__ = ["main"]
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
 
 
-# argparse's own words, in Swedish: the users of this command read Swedish first
-_ARGPARSE_SV = {
-    "usage: ": "användning: ",
-    "positional arguments": "argument",
-    "options": "flaggor",
-    "show this help message and exit": "visa den här hjälpen och avsluta",
-    "%(prog)s: error: %(message)s\n": "%(prog)s: fel: %(message)s\n",
-    "the following arguments are required: %s": "följande argument saknas: %s",
-    "unrecognized arguments: %s": "okända argument: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)": "ogiltigt val: %(value)r (välj bland %(choices)s)",
-    "expected one argument": "väntade ett argument",
-    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
-    "ambiguous option: %(option)s could match %(matches)s": "tvetydig flagga: %(option)s kan vara %(matches)s",
-}
+# argparse's own words, in Swedish: the users of this command read Swedish first. argparse has
+# no public hook for its words, so the parser below translates what it prints (its usage line,
+# its headings and its error messages) instead of replacing argparse's gettext for the process.
+_ARGPARSE_SV = [
+    ("usage: ", "användning: "),
+    ("positional arguments:", "argument:"),
+    ("options:", "flaggor:"),
+    ("show this help message and exit", "visa den här hjälpen och avsluta"),
+]
+_ERRORS_SV = [  # argparse's error templates as regular expressions, and their Swedish
+    (r"the following arguments are required: (?P<a>.*)", "följande argument saknas: {a}"),
+    (r"unrecognized arguments: (?P<a>.*)", "okända argument: {a}"),
+    (r"argument (?P<name>[^:]+): invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)",
+     "argument {name}: ogiltigt val: {value} (välj bland {choices})"),
+    (r"argument (?P<name>[^:]+): expected one argument", "argument {name}: väntade ett argument"),
+    (r"ambiguous option: (?P<option>\S+) could match (?P<matches>.*)", "tvetydig flagga: {option} kan vara {matches}"),
+    (r"argument (?P<name>[^:]+): (?P<message>.*)", "argument {name}: {message}"),
+]
 
 
-def _swedish(text: str) -> str:
-    return _ARGPARSE_SV.get(text, text)
+def _swedish_help(text: str) -> str:
+    for english, swedish in _ARGPARSE_SV:
+        text = text.replace(english, swedish)
+    return text
+
+
+def _swedish_error(message: str) -> str:
+    import re
+
+    for pattern, swedish in _ERRORS_SV:
+        match = re.fullmatch(pattern, message, re.DOTALL)
+        if match:
+            return swedish.format(**match.groupdict())
+    return message
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser that speaks Swedish in what it prints."""
+
+    def format_usage(self) -> str:
+        return _swedish_help(super().format_usage())
+
+    def format_help(self) -> str:
+        return _swedish_help(super().format_help())
+
+    def error(self, message: str):  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_INVALID, f"{self.prog}: fel: {_swedish_error(message)}\n")
 
 
 def _parser() -> argparse.ArgumentParser:
     from grantcalc import __version__
 
-    argparse._ = _swedish  # argparse looks its messages up through this module-level gettext alias
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="grantcalc",
         description="Beräkna, kontrollera och skriv budgeten i en ansökan (samordningsförbund, ESF, Arvsfonden).",
     )
     parser.add_argument("--version", action="version", version=f"grantcalc {__version__}",
                         help="visa versionen och avsluta")
-    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO")
+    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=_Parser)
 
     show = sub.add_parser("show", help="visa kostnadsbudgeten per budgetår",
                           description="Visa kostnadsbudgeten per budgetår med summor.")
