@@ -468,3 +468,20 @@ def test_a_form_description_of_ones_own_still_renders(tmp_path, budget):
     path = tmp_path / "form.yaml"
     path.write_text(FORM, encoding="utf-8")
     assert render(budget, tmp_path / "ut.docx", template=path, charts=False).template == "form.yaml"
+
+
+@pytest.mark.parametrize("comment", [b"", b"PK\x05\x06 a signature inside the comment", b"x" * 65535])
+def test_the_directory_size_is_read_from_the_zip_end_record_itself(comment):
+    """The count of parts comes from the package's end record, read by grantcalc (not zipfile's
+    private helpers), and a signature inside the archive comment does not fool it."""
+    import io
+
+    from grantcalc.render.package import directory_entries
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for index in range(37):
+            archive.writestr(f"part{index}.xml", "<x/>")
+        archive.comment = comment
+    assert directory_entries(buffer.getvalue()) == 37
+    assert directory_entries(b"not a zip at all") is None

@@ -31,7 +31,6 @@ from grantcalc.compute.computation import Computation
 from grantcalc.compute.financing import Financing
 
 if TYPE_CHECKING:
-    from os import PathLike
     from pathlib import Path
 
     import pandas as pd
@@ -62,7 +61,7 @@ def budget_report(self: Budget, lang: str | None = None, *, implied: bool = Fals
     return budget_check(self, implied=implied).report(lang)
 
 
-def budget_to_docx(self: Budget, path: str | PathLike[str], *, template: str | PathLike[str] | None = None,
+def budget_to_docx(self: Budget, path: str | Path, *, template: str | Path | None = None,
                    lang: str | None = None, force: bool = False, charts: bool = True) -> Path:
     """Write the application as a Word document (see :func:`grantcalc.render.render`);
     returns the path written."""
@@ -115,8 +114,8 @@ def computation_to_frame(self: Computation, form: str = "long", *, lang: str | N
     return computation_frame(self, form, lang=lang, totals=totals)
 
 
-def computation_to_docx(self: Computation, path: str | PathLike[str], *,
-                        template: str | PathLike[str] | None = None, lang: str | None = None,
+def computation_to_docx(self: Computation, path: str | Path, *,
+                        template: str | Path | None = None, lang: str | None = None,
                         force: bool = False, charts: bool = True) -> Path:
     """Write the application as a Word document (see :func:`grantcalc.render.render`)."""
     from grantcalc.render import render
@@ -124,7 +123,7 @@ def computation_to_docx(self: Computation, path: str | PathLike[str], *,
     return render(self, path, template=template, lang=lang, force=force, charts=charts).path
 
 
-def computation_to_excel(self: Computation, path: str | PathLike[str], *, lang: str | None = None,
+def computation_to_excel(self: Computation, path: str | Path, *, lang: str | None = None,
                          force: bool = False) -> Path:
     """Write an Excel workbook (.xlsx) with live formulas (see :func:`grantcalc.report.excel.write_excel`)."""
     from grantcalc.report.excel import write_excel
@@ -132,7 +131,7 @@ def computation_to_excel(self: Computation, path: str | PathLike[str], *, lang: 
     return write_excel(self, path, lang=lang, force=force)
 
 
-def computation_to_csv(self: Computation, path: str | PathLike[str], *, lang: str | None = None,
+def computation_to_csv(self: Computation, path: str | Path, *, lang: str | None = None,
                        force: bool = False) -> Path:
     """Write the long form as CSV (see :func:`grantcalc.report.excel.write_csv`)."""
     from grantcalc.report.excel import write_csv

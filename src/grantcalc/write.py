@@ -100,7 +100,7 @@ def _is_dir(path: Path) -> bool:
         return False
 
 
-def write_atomic(path: str | Path, produce: Callable[[Path], None], *, force: bool = False) -> Path:
+def write_atomic(path: str | Path, produce: Callable[[Path], object], *, force: bool = False) -> Path:
     """Call ``produce(tmp_path)`` to write a temporary file, then give it the name ``path``.
 
     Returns the path written. Raises :class:`SourceError` as :func:`check_output`
@@ -114,7 +114,7 @@ def write_atomic(path: str | Path, produce: Callable[[Path], None], *, force: bo
         raise _unwritable(str(target), err) from None
 
 
-def _write_atomic(target: Path, produce: Callable[[Path], None], force: bool) -> Path:
+def _write_atomic(target: Path, produce: Callable[[Path], object], force: bool) -> Path:
     folder = target.parent
     remove_stale(folder)
     with _cleanup_on_signals():

@@ -27,7 +27,6 @@ from grantcalc.errors import BudgetError, Problem, Severity
 from grantcalc.periods import BudgetYear, Proration, YearScheme, budget_years
 
 if TYPE_CHECKING:
-    from os import PathLike
     from pathlib import Path
 
     import pandas as pd
@@ -233,7 +232,7 @@ class Budget(_Model):
         def compute(self) -> Computation: ...
         def check(self, *, implied: bool = False) -> CheckResult: ...
         def report(self, lang: str | None = None, *, implied: bool = False) -> str: ...
-        def to_docx(self, path: str | PathLike[str], *, template: str | PathLike[str] | None = None,
+        def to_docx(self, path: str | Path, *, template: str | Path | None = None,
                     lang: str | None = None, force: bool = False, charts: bool = True) -> Path: ...
         def with_values(self, values: dict[Any, Any]) -> Budget: ...
         def sweep(self, parameters: dict[Any, Any], *, grid: bool = True, lang: str | None = None,

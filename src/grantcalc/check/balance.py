@@ -50,10 +50,12 @@ def check(c: Computation) -> list[Problem]:
         if row is None:
             out.append(Problem("applied.no_funder", Severity.warning, ("stated", "applied_amount"),
                                {"stated": stated.amount}))
-        elif stated.amount != fin.applied_amount:
-            out.append(Problem("applied.differs", ERROR, ("stated", "applied_amount"), {
-                "stated": stated.amount, "funder": row.name, "computed": fin.applied_amount,
-                "difference": stated.amount - fin.applied_amount}))
+        else:
+            applied = fin.applied_amount if fin.applied_amount is not None else Decimal(0)  # a row: an amount
+            if stated.amount != applied:
+                out.append(Problem("applied.differs", ERROR, ("stated", "applied_amount"), {
+                    "stated": stated.amount, "funder": row.name, "computed": applied,
+                    "difference": stated.amount - applied}))
 
     for row in fin.rows:
         if row.index is None and row.source != "default":

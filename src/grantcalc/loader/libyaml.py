@@ -33,9 +33,10 @@ import re
 from decimal import Decimal
 from typing import Any
 
+CParser: Any
 try:  # PyYAML built with libyaml (the wheels on PyPI are); without it, ruamel reads everything
     from yaml import YAMLError
-    from yaml.cyaml import CParser
+    from yaml.cyaml import CParser  # type: ignore[attr-defined]  # the C parser: not in the stubs
     from yaml.events import (
         AliasEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent,
         SequenceStartEvent, StreamEndEvent,
@@ -130,7 +131,7 @@ def _build(text: str, max_nodes: int, deep: int) -> tuple[Any, dict[tuple, int]]
     root: Any = None
     expanded = documents = 0
     while True:
-        event = get()
+        event: Any = get()  # compared by exact type below (the hot loop), which a type checker cannot follow
         kind = type(event)
         if kind is ScalarEvent or kind is MappingStartEvent or kind is SequenceStartEvent or kind is AliasEvent:
             line = event.start_mark.line + 1

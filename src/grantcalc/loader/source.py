@@ -284,7 +284,7 @@ def _parse_yaml_ruamel(text: str, name: str) -> Source:
                 doc = _yaml().load(_without_comments(text))
     except ReaderError as err:  # a character YAML does not allow (NUL, other control characters)
         position = err.position if isinstance(err.position, int) else 0
-        line = text.count("\n", 0, position) + 1
+        line: int | None = text.count("\n", 0, position) + 1
         char = err.character if isinstance(err.character, int) else ord(str(err.character)[:1] or "?")
         raise _fail("syntax.character", name, line, character=f"U+{char:04X}") from None
     except MarkedYAMLError as err:
@@ -293,11 +293,11 @@ def _parse_yaml_ruamel(text: str, name: str) -> Source:
         if err.context_mark is not None and ("end of stream" in reason or "<stream end>" in reason):
             # an unclosed quote or bracket fails at the end of the file: point at where it opens
             mark, reason = err.context_mark, f"{(err.context or '').strip()}: {reason}".lstrip(": ")
-        line = mark.line + 1 if mark is not None else None
+        at = mark.line + 1 if mark is not None else None
         dup = re.search(r'duplicate key "(.*?)"', str(err))
         if dup:
-            raise _fail("syntax.duplicate_key", name, line, key=dup.group(1)) from None
-        raise _fail("syntax.yaml", name, line, reason=reason) from None
+            raise _fail("syntax.duplicate_key", name, at, key=dup.group(1)) from None
+        raise _fail("syntax.yaml", name, at, reason=reason) from None
     except RecursionError:
         raise _fail("syntax.too_deep", name, _deepest_yaml_line(text), limit=DEEP) from None
     except (YAMLError, ValueError, TypeError, LookupError, ArithmeticError) as err:

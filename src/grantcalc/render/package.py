@@ -114,20 +114,35 @@ def check_package(data: bytes, path: Path) -> None:
                 raise _fail("render.template_doctype", path, part=info.filename)
 
 
+_END_RECORD = b"PK\x05\x06"  # the zip format's end of central directory record (APPNOTE 4.3.16)
+_END_RECORD_SIZE = 22
+_MAX_COMMENT = 0xFFFF
+
+
+def directory_entries(data: bytes) -> int | None:
+    """How many entries the zip package's end record says its directory holds, read from the
+    record itself (the last ``PK\\x05\\x06`` within the final 64 KiB + 22 bytes); None when
+    there is no such record, or when it defers to a ZIP64 record (0xFFFF)."""
+    import struct
+
+    floor = max(0, len(data) - _END_RECORD_SIZE - _MAX_COMMENT)
+    end = len(data)
+    while (start := data.rfind(_END_RECORD, floor, end)) >= 0:
+        # the record is followed by its comment and nothing else: a signature inside a comment is not it
+        if len(data) - start >= _END_RECORD_SIZE and \
+                struct.unpack_from("<H", data, start + 20)[0] == len(data) - start - _END_RECORD_SIZE:
+            total = struct.unpack_from("<H", data, start + 10)[0]  # total number of entries in the directory
+            return None if total == 0xFFFF else int(total)
+        end = start + len(_END_RECORD) - 1
+    return None
+
+
 def _directory_size(data: bytes, path: Path) -> None:
     """Refuse too many entries from the end record alone, before zipfile reads them all
-    (the directory of a 20 MB file can list 400 000 entries)."""
-    import io
-
-    end_record = getattr(zipfile, "_EndRecData", None)  # private, stable since Python 2; a speed-up only
-    if end_record is None:
-        return
-    try:
-        record = end_record(io.BytesIO(data))
-        entries = int(record[zipfile._ECD_ENTRIES_TOTAL]) if record else 0
-    except Exception:  # noqa: BLE001 - zipfile itself says what is wrong in a moment
-        return
-    if entries > MAX_ENTRIES:
+    (the directory of a 20 MB file can list 400 000 entries). zipfile itself says what is
+    wrong with a package that has no readable end record, a moment later."""
+    entries = directory_entries(data)
+    if entries is not None and entries > MAX_ENTRIES:
         raise _fail("render.template_parts", path, count=entries, limit=MAX_ENTRIES)
 
 

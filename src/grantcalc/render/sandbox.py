@@ -128,7 +128,8 @@ def _kind_of(obj: Any) -> tuple[str, str]:
     if isinstance(obj, dict):
         return ("en uppslagstabell", "a mapping")
     if isinstance(obj, (type, types.FunctionType, types.BuiltinFunctionType, types.MethodType)):
-        name = {Cycler: "cycler", Joiner: "joiner"}.get(obj) or getattr(obj, "__name__", "")
+        named: dict[object, str] = {Cycler: "cycler", Joiner: "joiner"}
+        name = named.get(obj) or getattr(obj, "__name__", "")
         return (f"funktionen {name}", f"the function {name}")
     if isinstance(obj, functools.partial):
         return ("en funktion", "a function")
@@ -164,7 +165,7 @@ def line_text(source: str, lineno: int | None) -> str:
 
 def _template_line() -> str:
     """The placeholder being filled in: the line of the innermost template code on the stack."""
-    frame = sys._getframe(1)
+    frame: types.FrameType | None = sys._getframe(1)
     while frame is not None:
         template = frame.f_globals.get("__jinja_template__")
         if template is not None:
@@ -180,8 +181,8 @@ class TemplateRefused(Exception):
 
     def __init__(self, code: str, what: Any, limit: Any = None, context: str | None = None):
         super().__init__(code)
-        self.code, self.what, self.limit = code, what, limit
-        self.context = _template_line() if context is None else context
+        self.code, self.what, self.ceiling = code, what, limit
+        self.context: str = _template_line() if context is None else context
 
     @classmethod
     def limit(cls, kind: str, n: int | str | None = None, context: str | None = None) -> TemplateRefused:
@@ -197,8 +198,8 @@ class TemplateRefused(Exception):
     def problem(self, path: Path) -> Problem:
         where = phrase("render.limit.near", context=self.context) if self.context else ""
         params = {"what": self.what, "where": where}
-        if self.limit is not None:
-            params["limit"] = self.limit
+        if self.ceiling is not None:
+            params["limit"] = self.ceiling
         return Problem(self.code, file=str(path), params=params)
 
 
@@ -548,7 +549,8 @@ class _Template(Template):
         return text
 
 
-def _internal(name: str, args: list[nodes.Expr], lineno: int) -> nodes.Call:
+def _internal(name: str, args: list[Any], lineno: int) -> Any:
+    """A call of one of the sandbox's own functions, in place of a node of the parsed template."""
     call = nodes.Call(nodes.EnvironmentAttribute(name), args, [], None, None)
     return call.set_lineno(lineno)
 
@@ -613,7 +615,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
         self.grantcalc_concat = functools.partial(_concat_values, self)
         self.grantcalc_built = functools.partial(_built, self)
         self._internal = (self.grantcalc_loop, self.grantcalc_concat, self.grantcalc_built)
-        self.concat = self._concat  # joins every buffer of output: the generated code's `concat`
+        self.concat = self._concat  # type: ignore[method-assign]  # joins every buffer of output: the generated code's `concat`
 
     # --- parsing and compiling
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
@@ -662,7 +664,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
             if not isinstance(obj, _PLAIN) or hasattr(type(obj), attribute):
                 raise TemplateRefused.unsafe(obj, attribute)
             try:
-                return obj[attribute]  # {'a': 1}.a, as Jinja reads it
+                return obj[attribute]  # type: ignore[index,call-overload]  # {'a': 1}.a, as Jinja reads it
             except (TypeError, LookupError):
                 return self.undefined(obj=obj, name=attribute)
         if isinstance(obj, str) and len(obj) > MAX_VALUE_SIZE:
@@ -724,7 +726,8 @@ class Sandbox(ImmutableSandboxedEnvironment):
             if is_map:
                 if kwargs or len(args) != 1:
                     raise TypeError("format_map() takes exactly one argument")
-                args, kwargs = (), args[0]
+                mapping = args[0]
+                args, kwargs = (), mapping
             formatter: _Counting
             if isinstance(template, Markup):
                 formatter = _MarkupFormatter(self, escape=template.escape)

@@ -252,6 +252,7 @@ def _budget_path(budget: Budget, parts: tuple, name: str) -> tuple[Key, ...]:
     while i < len(parts):
         part = parts[i]
         if isinstance(node, list):
+            index: int | None
             if isinstance(part, int):
                 index = part
             else:  # a name, possibly with dots: the longest that matches
@@ -266,6 +267,7 @@ def _budget_path(budget: Budget, parts: tuple, name: str) -> tuple[Key, ...]:
                     raise ParameterError(Problem("scenario.item_unknown", params={
                         "name": name, "item": str(part), **_suggest_from(str(part), [n for n in names if n])}))
                 i += used - 1
+            assert index is not None  # found, or refused above
             if not 0 <= index < len(node):
                 raise ParameterError(Problem("scenario.item_unknown", params={
                     "name": name, "item": str(index), "known": f"0–{len(node) - 1}" if node else "–"}))
@@ -328,7 +330,7 @@ def _dict_value_model(model_type: type, field: Key | None):
 
     if not isinstance(field, str) or field not in getattr(model_type, "model_fields", {}):
         return None
-    annotation = model_type.model_fields[field].annotation
+    annotation = getattr(model_type, "model_fields")[field].annotation  # noqa: B009 - any model class
     for arg in typing.get_args(annotation)[1:] or ():
         if isinstance(arg, type) and issubclass(arg, BaseModel):
             return arg
@@ -347,8 +349,12 @@ def _get(node: Any, path: tuple[Key, ...]) -> Any:
     for part in path:
         if node is None:
             return None
-        node = node.get(part) if isinstance(node, dict) else (
-            node[part] if isinstance(node, list) else getattr(node, part))
+        if isinstance(node, dict):
+            node = node.get(part)
+        elif isinstance(node, list):
+            node = node[int(part)]
+        else:
+            node = getattr(node, str(part))
     return node
 
 
@@ -359,7 +365,7 @@ def _targets(data: dict, param: Parameter) -> list[dict]:
 def _set(data: Any, path: tuple[Key, ...], value: Any) -> None:
     node = data
     for part in path[:-1]:
-        child = node[part] if isinstance(node, list) else node.get(part)
+        child = node[int(part)] if isinstance(node, list) else node.get(part)
         if child is None:
             child = node[part] = {}
         node = child
@@ -384,11 +390,11 @@ def _hashable(value: Any) -> Any:
     return value
 
 
-def _suggest(budget: Budget, name: str) -> dict[str, str]:
+def _suggest(budget: Budget, name: str) -> dict[str, str | None]:
     return _suggest_from(name, [line.name for line in budget.lines])
 
 
-def _suggest_from(word: str, candidates: list[str]) -> dict[str, str]:
+def _suggest_from(word: str, candidates: list[str]) -> dict[str, str | None]:
     from grantcalc.budget.validate import did_you_mean
 
     return {"did_you_mean": did_you_mean(word, candidates), "known": ", ".join(candidates)}
