@@ -19,10 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import REFERENCES, Table, best, ratio, section_main  # noqa: E402
-from floor import compute_floor, prepare  # noqa: E402
-
-import grantcalc  # noqa: E402
+import grantcalc
+from common import REFERENCES, Table, best, ratio, section_main
+from floor import compute_floor, prepare
 
 
 def _per_call(fn, calls: int, repeat: int) -> float:
@@ -45,8 +44,8 @@ def run(quick: bool = False) -> list[Table]:
         if differing or len(floor_cells) != len(computation._cells):
             raise AssertionError(f"the floor does not compute {name}'s figures: {differing[:3]}")
         ours = _per_call(budget.compute, calls, repeat)
-        theirs = _per_call(lambda: compute_floor(prepared), calls, repeat)
-        both = _per_call(lambda: budget.check(), calls, repeat)
+        theirs = _per_call(lambda prepared=prepared: compute_floor(prepared), calls, repeat)
+        both = _per_call(lambda budget=budget: budget.check(), calls, repeat)
         table.rows.append([name, len(floor_cells), f"{ours * 1e6:.0f} µs", f"{theirs * 1e6:.0f} µs",
                            ratio(ours, theirs), f"{both * 1e6:.0f} µs"])
     table.notes = [
@@ -83,7 +82,7 @@ def profile(quick: bool = False) -> Table:
     profiler.disable()
     stats = pstats.Stats(profiler).stats  # {(file, line, function): (calls, primitive, tottime, cumtime, callers)}
     grouped: dict[str, float] = defaultdict(float)
-    for (filename, _, function), (_, _, tottime, _, _) in stats.items():
+    for (filename, _, _function), (_, _, tottime, _, _) in stats.items():
         group = next((label for marker, label in _GROUPS if marker in filename.replace("\\", "/")),
                      "Built-ins (isinstance, sum, dict …)" if filename == "~" else "Other")
         grouped[group] += tottime

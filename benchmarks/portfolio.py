@@ -27,8 +27,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import REFERENCES, ROOT, Table  # noqa: E402
-from synthetic import budget_yaml  # noqa: E402
+from common import REFERENCES, ROOT, Table
+from synthetic import budget_yaml
 
 
 def write_portfolio(folder: Path, count: int) -> list[Path]:

@@ -36,15 +36,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import REFERENCES, Table, best, ms, ratio, section_main  # noqa: E402
-from synthetic import budget_yaml  # noqa: E402
-
-import grantcalc  # noqa: E402
-from grantcalc import formatting as fmt  # noqa: E402
-from grantcalc.render import DEFAULT_TEMPLATE, chart, render  # noqa: E402
-from grantcalc.render.chart import funders_with_amounts  # noqa: E402
-from grantcalc.render.fields import DASH, OWNER_ROLES, year_heading  # noqa: E402
-from grantcalc.render.forms import CONTACT_ROLES, builtin_forms, w  # noqa: E402
+import grantcalc
+from common import REFERENCES, Table, best, ms, ratio, section_main
+from grantcalc import formatting as fmt
+from grantcalc.render import DEFAULT_TEMPLATE, chart, render
+from grantcalc.render.chart import funders_with_amounts
+from grantcalc.render.fields import DASH, OWNER_ROLES, year_heading
+from grantcalc.render.forms import CONTACT_ROLES, builtin_forms, w
+from synthetic import budget_yaml
 
 LANG = "sv"
 

@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import machine  # noqa: E402
+from common import machine
 
 SECTIONS = {  # name → module
     "startup": "startup",
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         try:
             tables = importlib.import_module(SECTIONS[name]).run(args.quick)
-        except Exception:  # noqa: BLE001 - report the section's failure and go on with the others
+        except Exception:
             failed.append(name)
             text = f"## {name}: FAILED\n\n```\n{traceback.format_exc()}```\n"
         else:

@@ -10,6 +10,7 @@ linear, 2 quadratic.
 
 from __future__ import annotations
 
+import itertools
 import math
 import sys
 import tempfile
@@ -17,11 +18,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import Table, best, ms, section_main  # noqa: E402
-from synthetic import budget_yaml  # noqa: E402
-
-import grantcalc  # noqa: E402
-from grantcalc.check import check  # noqa: E402
+import grantcalc
+from common import Table, best, ms, section_main
+from grantcalc.check import check
+from synthetic import budget_yaml
 
 YEARS = 10
 
@@ -59,10 +59,11 @@ def run(quick: bool = False) -> list[Table]:
                   ["Lines", "File", "Cells", "Load", "Compute", "Check", "All three"])
     for n in sizes:
         r = results[n]
-        table.rows.append([f"{n:,}".replace(",", " "), f"{r['bytes'] / 1e6:.2f} MB", f"{int(r['cells']):,}".replace(",", " "),
+        table.rows.append([f"{n:,}".replace(",", " "), f"{r['bytes'] / 1e6:.2f} MB",
+                           f"{int(r['cells']):,}".replace(",", " "),
                            ms(r["load"]), ms(r["compute"]), ms(r["check"]), ms(r["all"])])
     growth = Table("Growth exponent (1 = linear)", ["From → to", "Load", "Compute", "Check", "All three"])
-    for a, b in zip(sizes[1:], sizes[2:]):
+    for a, b in itertools.pairwise(sizes[1:]):
         growth.rows.append([f"{a} → {b}"] + [f"{exponent(a, results[a][k], b, results[b][k]):.2f}"
                                             for k in ("load", "compute", "check", "all")])
     largest = sizes[-1]

@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import ROOT, Table, best_process, ms, ratio, section_main  # noqa: E402
+from common import ROOT, Table, best_process, ms, ratio, section_main
 
 BUDGET = "examples/oka-innanforskapet.yaml"
 PY = sys.executable

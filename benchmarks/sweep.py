@@ -29,9 +29,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import EXAMPLES, Table, best, ratio  # noqa: E402
-
-import grantcalc  # noqa: E402
+import grantcalc
+from common import EXAMPLES, Table, best, ratio
 
 BUDGET = EXAMPLES / "oka-innanforskapet.yaml"
 PARAMETER = "EVI-coacher.fte"
@@ -56,7 +55,7 @@ def run(quick: bool = False, repeat: int | None = None) -> list[Table]:
     def compute():
         for _ in values:
             c = budget.compute()
-            c.financing.applied_amount
+            _ = c.financing.applied_amount
 
     frame = sweep()  # warm up, and check that the ways agree
     rows = naive()

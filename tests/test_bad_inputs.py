@@ -139,5 +139,6 @@ def test_a_file_of_50_mb_is_refused_before_it_is_read(tmp_path, capsys):
     assert path.stat().st_size == size
     status, report, err = run_check(capsys, ["check"], path)
     assert status == 2 and not err
-    assert [(f["code"], f["severity"], f["file"]) for f in report["findings"]] == [("file.too_large", "error", str(path))]
+    assert ([(f["code"], f["severity"], f["file"]) for f in report["findings"]]
+            == [("file.too_large", "error", str(path))])
     assert f"{size:,}".replace(",", "\u00a0") in report["findings"][0]["message"]

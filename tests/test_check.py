@@ -8,8 +8,8 @@ comments in each example): every real inconsistency, and nothing else.
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import subprocess
 import sys
 from decimal import Decimal

@@ -397,7 +397,7 @@ def test_financing_repr_is_not_the_dataclass_repr():
 
 # --- property ----------------------------------------------------------------------------
 
-FAST = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
 
 recurring = st.fixed_dictionaries({
     "kind": st.just("recurring"),

@@ -72,7 +72,7 @@ def case(request):
 
 
 def test_every_stated_line_amount(case):
-    name, budget, computation = case
+    name, _budget, computation = case
     lines, _, _ = CASES[name]
     frame = computation.to_frame()
     for line, per_year in lines.items():
@@ -85,10 +85,11 @@ def test_every_stated_line_amount(case):
 
 
 def test_every_year_total_and_the_grand_total(case):
-    name, budget, computation = case
+    name, _budget, computation = case
     _, years, total = CASES[name]
     frame = computation.to_frame()
-    assert {y.key: computation.year_total(y.key) for y in computation.years} == {k: Decimal(v) for k, v in years.items()}
+    assert ({y.key: computation.year_total(y.key) for y in computation.years}
+            == {k: Decimal(v) for k, v in years.items()})
     by_year = frame.groupby("year")["amount"].sum()
     assert {int(k): v for k, v in by_year.items()} == {k: Decimal(v) for k, v in years.items()}
     assert computation.total == Decimal(total)

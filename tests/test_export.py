@@ -290,7 +290,7 @@ def test_english_workbook(written, tmp_path):
 
 
 def test_title_and_workbook_properties(written):
-    computation, _, wb = written["oka-innanforskapet"]
+    _computation, _, wb = written["oka-innanforskapet"]
     ws = wb["Kostnader"]
     assert ws["A1"].value == "Öka innanförskapet – fler i arbete"
     assert "Västerbergslagens samordningsförbund" in ws["A2"].value and "2024-09-15 – 2027-09-14" in ws["A2"].value
@@ -301,7 +301,7 @@ def test_title_and_workbook_properties(written):
 
 
 def test_an_in_kind_amount_not_stated_stays_empty(written):
-    computation, _, wb = written["oka-innanforskapet"]
+    _computation, _, wb = written["oka-innanforskapet"]
     costs = wb["Kostnader"]
     _, _, body, _ = table(costs, "Kostnadsslag")
     row = next(r for r in body if costs.cell(row=r, column=2).value.startswith("Lokalhyra"))
@@ -417,7 +417,7 @@ def test_category_and_funder_frames():
     frame = computation.to_frame("category")
     assert list(frame.columns) == ["2024", "2025", "2026", "2027", "Totalt"]
     assert frame.index.name == "category"
-    assert list(frame.index)[0] == "Lönekostnader" and list(frame.index)[-1] == "Summa"
+    assert next(iter(frame.index)) == "Lönekostnader" and list(frame.index)[-1] == "Summa"
     assert frame.loc["Lönekostnader", "Totalt"] == Decimal(5428589)
     assert frame.loc["Summa", "Totalt"] == Decimal(5826420)
     assert sum(frame.drop(index="Summa")["Totalt"], Decimal(0)) == Decimal(5826420)

@@ -22,9 +22,9 @@ import errno
 import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import openpyxl
 import pytest
@@ -47,7 +47,7 @@ FULL = "disken är full"  # ENOSPC, in the user's words
 def _partial_then(error: BaseException):
     """A stand-in writer: half of something reaches the file, then ``error``."""
     def write(path) -> None:
-        Path(path).open("wb").write(b"PK\x03\x04 half written")
+        Path(path).write_bytes(b"PK\x03\x04 half written")
         raise error
     return write
 

@@ -262,7 +262,8 @@ def test_a_symlink_at_the_output_path_counts_as_existing(tmp_path, capsys, kind)
     out = tmp_path / "ut.docx"
     out.symlink_to(tmp_path / "ingenstans.docx" if kind == "dangling" else out)
     assert main(["render", str(LJUSDAL), "--no-charts", "-o", str(out)]) == 2
-    assert capsys.readouterr().err == f"{out} finns redan: välj ett annat namn eller lägg till --force för att skriva över\n"
+    assert capsys.readouterr().err == (f"{out} finns redan: välj ett annat namn eller lägg till --force "
+                                       "för att skriva över\n")
     assert out.is_symlink() and not (tmp_path / "ingenstans.docx").exists()
 
 

@@ -481,7 +481,8 @@ def test_by_year_key_that_is_not_a_year_at_all(tmp_path):
 
 
 def test_one_off_in_a_year_outside_the_period(tmp_path):
-    path = write(tmp_path, VALID + "  - {name: Dator, kind: one_off, category: Utrustning, amount: 12000, year: 2026}\n")
+    path = write(tmp_path,
+                 VALID + "  - {name: Dator, kind: one_off, category: Utrustning, amount: 12000, year: 2026}\n")
     p = only(problems(path))
     assert (p.code, p.path, p.line) == ("budget.unknown_year", ("lines", 1, "year"), 13)
 
@@ -761,7 +762,8 @@ def test_toml_on_cost_warning(tmp_path):
 
 
 def test_toml_syntax_error(tmp_path):
-    path = write(tmp_path, '[project]\nname = "Test"\n\n[period]\nstart = 2024-01-01\nend = 31 dec 2024\n', "budget.toml")
+    path = write(tmp_path, '[project]\nname = "Test"\n\n[period]\nstart = 2024-01-01\nend = 31 dec 2024\n',
+                 "budget.toml")
     p = only(problems(path, SourceError))
     assert (p.code, p.line) == ("syntax.toml", 6)
     assert p.format().startswith(f"{path}:6: TOML-fel: ")
@@ -835,7 +837,8 @@ def test_json_on_cost_warning(tmp_path):
 
 
 def test_json_syntax_error(tmp_path):
-    path = write(tmp_path, '{\n  "project": {"name": "Test"},\n  "period": {"start": "2024-01-01",}\n}\n', "budget.json")
+    path = write(tmp_path, '{\n  "project": {"name": "Test"},\n  "period": {"start": "2024-01-01",}\n}\n',
+                 "budget.json")
     p = only(problems(path, SourceError))
     assert (p.code, p.line) == ("syntax.json", 3)
     assert p.format().startswith(f"{path}:3: JSON-fel: ")

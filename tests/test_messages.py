@@ -20,7 +20,7 @@ def placeholders(template: str) -> set[str]:
 def test_both_languages_render(code):
     sv, en = CATALOG[code]
     params = {name: "X" for name in placeholders(sv) | placeholders(en) if name != "hint"}
-    for lang, template in (("sv", sv), ("en", en)):
+    for lang, _template in (("sv", sv), ("en", en)):
         text = render(code, params, lang, fallback="FALLBACK")
         # no placeholder left unfilled ({{ field }} in a message about templates is literal text)
         assert text != "FALLBACK" and not re.search(r"(?<!\{)\{\w+(![rs])?\}", text) and text.strip(), \

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 from fractions import Fraction
+from itertools import pairwise
 
 import pytest
 
 from grantcalc.periods import (
-    BudgetYear, Proration, YearScheme, add_months, budget_years, month_starts, months_between,
+    BudgetYear,
+    Proration,
+    YearScheme,
+    add_months,
+    budget_years,
+    month_starts,
+    months_between,
 )
 
 DAYS, HALF, WHOLE = Proration.days, Proration.half_months, Proration.whole_months
@@ -73,7 +80,7 @@ def test_budget_years_are_contiguous_and_cover_the_period(start, scheme):
     end = date(2027, 3, 30)
     years = budget_years(start, end, scheme, 7 if scheme is YearScheme.fiscal else 1)
     assert years[0].start == start and years[-1].end == end
-    for before, after in zip(years, years[1:]):
+    for before, after in pairwise(years):
         assert (after.start - before.end).days == 1
         assert after.key == before.key + 1
     assert all(y.start <= y.end for y in years)

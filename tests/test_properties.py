@@ -16,7 +16,7 @@ from grantcalc.periods import Proration, YearScheme, budget_years, months_betwee
 from grantcalc.rounding import RoundingMode, RoundingRule, round_value
 
 # the autouse fixture that traps FloatOperation is function-scoped on purpose: it must wrap every example
-FAST = dict(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+FAST = {"deadline": None, "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]}
 
 STEPS = [Decimal("1"), Decimal("100"), Decimal("1000"), Decimal("5000"), Decimal("0.01")]
 
@@ -95,7 +95,8 @@ def lines(draw, period: dict, keys: list[int], i: int) -> dict:
         if draw(st.booleans()):
             line["year"] = draw(st.sampled_from(keys))
         else:
-            line["date"] = period["start"] + timedelta(days=draw(st.integers(0, (period["end"] - period["start"]).days)))
+            line["date"] = period["start"] + timedelta(
+                days=draw(st.integers(0, (period["end"] - period["start"]).days)))
     elif kind == "explicit":
         chosen = draw(st.lists(st.sampled_from(keys), unique=True))
         line.update(kind="explicit", amounts={k: draw(money(-100000, 1000000)) for k in chosen})

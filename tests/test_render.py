@@ -91,7 +91,7 @@ def test_every_amount_of_the_cost_budget_is_the_computed_one(rendered, name):
 def test_every_amount_of_the_financing_budget_is_the_computed_one(rendered, name):
     computation, document = rendered[(name, "samordningsforbund")]
     [table] = table_with(document, "Finansiär")
-    header, *body, summa = rows(table)
+    _header, *body, summa = rows(table)
     financing = computation.financing
     assert len(body) == len(financing.rows)
     for row, funder in zip(body, financing.rows):
@@ -156,7 +156,7 @@ def test_parties_contacts_and_one_signature_block_per_party(rendered):
 
 
 def test_tables_repeat_their_header_and_stay_within_the_page(rendered):
-    for (name, form), (computation, document) in rendered.items():
+    for (name, form), (_computation, document) in rendered.items():
         section = document.sections[0]
         assert abs(section.page_width - Cm(21)) < Cm(0.01) and abs(section.page_height - Cm(29.7)) < Cm(0.01)  # A4
         width = section.page_width - section.left_margin - section.right_margin
@@ -201,7 +201,7 @@ def test_oka_justification_prints_section_2_9_figure_by_figure(rendered):
     tables = table_with(document, "Kostnad")
     assert len(tables) == 4
     for table, (year, (amounts, year_sum)) in zip(tables, OKA_STATED.items()):
-        header, *body, summa = rows(table)
+        _header, *body, summa = rows(table)
         assert [r[2].removesuffix("\u00a0kr") for r in body] == amounts
         assert summa == [f"Summa kostnader {year}", "", f"{year_sum}\u00a0kr"]
     text = "\n".join(p.text for p in document.paragraphs)
@@ -278,8 +278,8 @@ def test_charts_are_pictures_in_the_document(tmp_path):
 def test_financing_chart_when_two_funders_pay(tmp_path):
     pytest.importorskip("matplotlib")
     text = (EXAMPLES / "ljusdal-hallbart-arbetsliv.yaml").read_text(encoding="utf-8")
-    budget = grantcalc.loads(text.replace("  - name: Region Gävleborg\n", "  - name: Region Gävleborg\n    share: 10 %\n"),
-                             format="yaml")
+    budget = grantcalc.loads(text.replace("  - name: Region Gävleborg\n",
+                                          "  - name: Region Gävleborg\n    share: 10 %\n"), format="yaml")
     assert budget.compute().financing.row("Region Gävleborg").total > 0
     document = Document(str(render(budget, tmp_path / "b.docx").path))
     assert len(document.inline_shapes) == 2

@@ -157,7 +157,7 @@ def test_english_amounts_in_a_template(tmp_path, ljusdal):
 def test_the_command_line_renders_a_template_of_ones_own(tmp_path, capsys):
     path = template(tmp_path / "mall.docx", "{{ project.name }}")
     out = tmp_path / "ut.docx"
-    status, stdout, stderr = cli(capsys, "render", LJUSDAL, "-o", out, "--template", path)
+    status, _stdout, stderr = cli(capsys, "render", LJUSDAL, "-o", out, "--template", path)
     assert status == 0
     assert f"Skrev {out} (mall: mall.docx)" in stderr
     assert paragraphs(out) == ["Ett hållbart arbetsliv i Ljusdal"]

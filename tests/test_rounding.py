@@ -66,7 +66,7 @@ def test_round_value(value, step, expected, mode):
 
 
 def test_default_rule_is_half_up_to_whole_kronor():
-    assert WHOLE_KRONOR == RoundingRule(RoundingMode.half_up, Decimal(1))
+    assert RoundingRule(RoundingMode.half_up, Decimal(1)) == WHOLE_KRONOR
     assert round_value(Fraction(5, 2)) == Decimal(3)
     assert round_value(Fraction(-5, 2)) == Decimal(-3)
     assert round_value(Decimal("210479.4")) == Decimal(210479)

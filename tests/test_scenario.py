@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 import grantcalc
 from grantcalc.scenario import ParameterError, compare, parameter, seek, steps, sweep, with_values
 
-FAST = dict(deadline=None, max_examples=40,
-            suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+FAST = {"deadline": None, "max_examples": 40,
+        "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]}
 
 
 @pytest.fixture(scope="module")
@@ -214,7 +214,8 @@ def test_the_largest_fte_within_six_million(oka):
     assert answer.achieved == Decimal(5930647) and answer.gap == Decimal(69353)
     assert answer.next_value == Decimal("1.60") and answer.next_achieved == Decimal(6034875)
     assert answer.budget.compute().total == answer.achieved
-    assert str(answer).replace("\u00a0", " ").startswith("EVI-coacher.fte = 155 % håller kostnaderna inom 6 000 000 kr: 5 930 647 kr")
+    assert str(answer).replace("\u00a0", " ").startswith(
+        "EVI-coacher.fte = 155 % håller kostnaderna inom 6 000 000 kr: 5 930 647 kr")
 
 
 def test_the_places_that_fit_a_yearly_frame(gemensam):

@@ -28,7 +28,7 @@ from grantcalc.render import package, render
 from .conftest import EXAMPLES
 
 LJUSDAL = EXAMPLES / "ljusdal-hallbart-arbetsliv.yaml"
-SECRET = "HEMLIGT-4711-sekret"
+SECRET = "HEMLIGT-4711-sekret"  # noqa: S105 - a marker to find leaked file contents by, not a password
 MACRO_MAIN = "application/vnd.ms-word.document.macroEnabled.main+xml"
 PLAIN_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
@@ -124,7 +124,8 @@ def test_a_docm_is_refused_by_its_name(tmp_path, capsys, budget, plain):
 def test_a_macro_enabled_document_named_docx_is_refused(tmp_path, capsys, budget, plain):
     """A .docm renamed .docx: python-docx would say only "not a Word file"."""
     template = rezip(plain, tmp_path / "mall.docx",
-                     change={"[Content_Types].xml": lambda data: data.replace(PLAIN_MAIN.encode(), MACRO_MAIN.encode())})
+                     change={"[Content_Types].xml":
+                             lambda data: data.replace(PLAIN_MAIN.encode(), MACRO_MAIN.encode())})
     refused_everywhere(capsys, budget, template, tmp_path / "ut.docx", "render.template_macros")
 
 
@@ -136,7 +137,8 @@ def test_a_document_carrying_a_vba_project_is_refused(tmp_path, capsys, budget, 
 
 # --- XML with a DOCTYPE: external entities, entity expansion -------------------------------------
 BILLION_LAUGHS = ('<!DOCTYPE w:document [<!ENTITY lol "lol">'
-                  + "".join(f'<!ENTITY lol{i} "{("&lol%d;" % (i - 1) if i > 1 else "&lol;") * 10}">' for i in range(1, 10))
+                  + "".join(f'<!ENTITY lol{i} "{(f"&lol{i - 1};" if i > 1 else "&lol;") * 10}">'
+                            for i in range(1, 10))
                   + "]>")
 
 
