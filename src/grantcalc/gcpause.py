@@ -8,7 +8,8 @@ again: for a budget of 10 000 lines × 10 years that is 0.9 s of its 2.2 s
 compute (``benchmarks/run.py``, section Scaling). Reference counting still frees
 everything as usual; the collector is switched back on afterwards (and left
 alone if the caller had switched it off), and its next run looks at what the
-stage kept once.
+stage kept once. The command line runs each whole command paused (imports,
+load, compute, check and report), since the process ends right after it.
 """
 
 from __future__ import annotations
