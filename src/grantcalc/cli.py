@@ -421,6 +421,7 @@ def _tolerant_streams() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); returns the exit status."""
+    from grantcalc.gcpause import paused
     from grantcalc.write import Interrupted
 
     _tolerant_streams()
@@ -432,7 +433,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         commands = {"show": _show, "check": _check, "new": _new, "render": _render, "export": _export,
                     "schema": _schema}
-        return commands[args.command](args)
+        with paused():  # a command keeps nearly everything it builds: no cyclic collection meanwhile
+            return commands[args.command](args)
     except BrokenPipeError:  # a write outside _emit: nothing more can be said, and nothing is wrong
         with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
