@@ -6,8 +6,10 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from grantcalc.money import NumberError, is_percent_text, to_decimal, to_rate
+from grantcalc.money import MAX_NUMBER_TEXT, NumberError, document_number, is_percent_text, to_decimal, to_rate
 
 
 @pytest.mark.parametrize(("value", "expected"), [
@@ -146,3 +148,101 @@ def test_to_rate_rejects_bool_and_nan():
 def test_is_percent_text(value, expected):
     assert is_percent_text(value) is expected
 
+
+
+# --- text of any length: read in linear time, too long refused -------------------------------------
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("5KR", Decimal("5")),
+    ("5 Kronor.", Decimal("5")),
+    ("5sek", Decimal("5")),
+    ("5 SEK. ", Decimal("5")),
+    ("42 350 kr\t", Decimal("42350")),
+    ("1" + " " * (MAX_NUMBER_TEXT - 1), Decimal("1")),  # at the limit: still a number
+])
+def test_a_currency_word_in_any_case_is_left_out(value, expected):
+    assert to_decimal(value) == expected
+
+
+@pytest.mark.parametrize("value", ["kr", "5 kr kr", "5 skr", "5 kr .", "kr 5"])
+def test_only_one_trailing_currency_word_is_left_out(value):
+    with pytest.raises(NumberError) as info:
+        to_decimal(value)
+    assert info.value.kind == "not_a_number"
+
+
+@pytest.mark.parametrize(("value", "kind"), [
+    ("1" + " " * 40_000 + "x", "number_too_long"),  # the currency regex backtracked on it for minutes
+    ("1" + " " * MAX_NUMBER_TEXT, "number_too_long"),  # one character over the limit
+    ("1" * 5001, "too_large"),  # digits only: a number, far too large (as YAML passes a huge integer on)
+    ("-" + "9" * 200, "too_large"),
+    ("0" * 200 + "1", "number_too_long"),  # leading zeros: not large, just long
+    ("1," + "0" * 200, "number_too_long"),
+    ("42" + " " * 200 + "%", "number_too_long"),  # through to_decimal: too long before a percentage
+])
+def test_a_number_as_text_has_at_most_max_number_text_characters(value, kind):
+    with pytest.raises(NumberError) as info:
+        to_decimal(value)
+    assert info.value.kind == kind
+    assert info.value.value == value
+
+
+def test_a_rate_as_text_is_capped_too():
+    with pytest.raises(NumberError) as info:
+        to_rate("3,3" + " " * 1_000_000 + "%")
+    assert info.value.kind == "number_too_long"
+    assert to_rate("3,3" + " " * 90 + "%") == Decimal("0.033")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("42.350 kr", Decimal("42350")),
+    ("1,42", Decimal("1.42")),
+    ("150 %", Decimal("1.5")),
+    ("150 % kr", Decimal("1.5")),
+    ("5 %%", Decimal("0.0005")),  # each % divides by 100, as before
+    ("5 % %", Decimal("0.0005")),
+    ("\u22125 %", Decimal("-0.05")),
+])
+def test_document_number(text, expected):
+    assert document_number(text) == expected
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("5" + "%" * 3000, "number_too_long"),  # was a RecursionError: one recursion per %
+    ("5" + "%" * (MAX_NUMBER_TEXT - 1), "too_precise"),  # 99 of them: within the limit, 10^-198 is too precise
+    ("1" + " " * 40_000 + "x", "number_too_long"),
+    ("%", "not_a_number"),
+    ("", "not_a_number"),
+])
+def test_document_number_refuses_without_recursion(text, kind):
+    with pytest.raises(NumberError) as info:
+        document_number(text)
+    assert info.value.kind == kind
+    assert info.value.value == text
+
+
+# characters number parsing treats specially, and a few it does not
+_NUMBER_CHARS = st.sampled_from(list("0123456789 ,.%+-eEkKrRoOnNsSx_'\t\n\u00a0\u202f\u2212\u212a\u017fé"))
+_LONG_TEXT = st.builds(lambda head, chunk, times, tail: head + chunk * times + tail,
+                       st.text(_NUMBER_CHARS, max_size=8), st.text(_NUMBER_CHARS, min_size=1, max_size=4),
+                       st.integers(0, 30_000), st.text(_NUMBER_CHARS, max_size=8))
+_FAST = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
+
+
+@settings(max_examples=300, **_FAST)
+@given(st.one_of(st.text(max_size=40), st.text(_NUMBER_CHARS, max_size=40), _LONG_TEXT))
+def test_any_text_is_a_decimal_or_a_number_error(text):
+    """Whatever the text — short, or a chunk repeated tens of thousands of times — the three readers
+    return a Decimal or raise NumberError: no RecursionError, no InvalidOperation, no hang (each pass is
+    linear in the text, so 30 000 repetitions read in a moment)."""
+    for read in (to_decimal, to_rate, document_number):
+        try:
+            result = read(text)
+        except NumberError as err:
+            assert err.kind in ("not_a_number", "percent_not_allowed", "too_large", "too_precise", "not_finite",
+                                "number_too_long")
+            if len(text) > MAX_NUMBER_TEXT:
+                assert err.kind in ("number_too_long", "too_large")
+        else:
+            assert type(result) is Decimal and result.is_finite()
+            assert len(text) <= MAX_NUMBER_TEXT

@@ -25,14 +25,19 @@ from pydantic_core import PydanticCustomError
 from grantcalc.budget.types import LIMIT, _custom, _year_key
 from grantcalc.money import NumberError, document_number, to_decimal
 
-__all__ = ["StatedFigure", "Stated", "StatedRow", "TOTAL", "parse_stated"]
+__all__ = ["StatedFigure", "Stated", "StatedRow", "TOTAL", "parse_stated", "MAX_FORMULA_TEXT"]
+
+# characters of a formula as printed: "5.000 kr/pers/år × 3 pers × 2 ggr/år × 3,5 mån = 105.000 kr" is 62;
+# each of its numbers has at most MAX_NUMBER_TEXT characters (grantcalc.money)
+MAX_FORMULA_TEXT = 300
 
 TOTAL = "total"  # the key of a row's total column (*Totalt*)
 _TOTAL_WORDS = frozenset({"total", "totalt", "summa", "sum"})
 
 # multiplication signs: ×, *, ·, or an x that is not part of a word ("5 x 3", "5x3", "kr x6";
-# never the x of "taxiresor")
-_TIMES = re.compile(r"\s*(?:[×*·]|(?<![^\W\d_])[xX](?![^\W\d_]))\s*")
+# never the x of "taxiresor"). No \s* around it: the parts are stripped anyway, and a leading \s* was
+# retried from every position of a run of spaces (quadratic).
+_TIMES = re.compile(r"[×*·]|(?<![^\W\d_])[xX](?![^\W\d_])")
 _FACTOR = re.compile(r"[+\-\u2212]?\d[\d\s\u00a0.,]*(\s*%)?")
 
 
@@ -71,6 +76,8 @@ def parse_stated(value: Any) -> StatedFigure:
         return value
     try:
         if isinstance(value, str) and "=" in value:
+            if len(value) > MAX_FORMULA_TEXT:
+                raise NumberError("formula_too_long", value)
             left, _, right = value.rpartition("=")
             factors = tuple(_factor(part) for part in _TIMES.split(left.strip()) if part.strip())
             if not factors:
@@ -82,6 +89,10 @@ def parse_stated(value: Any) -> StatedFigure:
         else:
             figure = StatedFigure(to_decimal(value))
     except NumberError as err:
+        if err.kind == "formula_too_long":
+            raise _custom(err, MAX_FORMULA_TEXT) from None
+        if err.kind == "number_too_long":  # the number itself: a whole figure, or one factor of a formula
+            raise _custom(err) from None
         if err.kind in ("too_large", "too_precise"):  # a number, but beyond what can be computed
             raise _custom(NumberError(err.kind, value)) from None
         raise PydanticCustomError(
@@ -98,8 +109,9 @@ def _serialize(figure: StatedFigure) -> str | Decimal:
 
 Stated = Annotated[
     StatedFigure, BeforeValidator(parse_stated), PlainSerializer(_serialize),
-    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string"}],
-                    "description": "an amount, or the formula as printed: \"42.350 kr × 1,42 × 3,5 mån = 210.479 kr\""}),
+    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string", "maxLength": MAX_FORMULA_TEXT}],
+                    "description": "an amount, or the formula as printed: "
+                                   "\"42.350 kr × 1,42 × 3,5 mån = 210.479 kr\""}),
 ]
 
 

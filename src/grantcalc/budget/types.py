@@ -15,15 +15,17 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from grantcalc.money import MAX_DECIMALS, NumberError, is_percent_text, to_decimal, to_rate
+from grantcalc.money import MAX_DECIMALS, MAX_NUMBER_TEXT, NumberError, is_percent_text, to_decimal, to_rate
 
 __all__ = [
     "Number", "Money", "PositiveMoney", "PositiveNumber", "Months", "Factor", "Share", "Rate",
     "YearKey", "MonthDay", "Text", "Portion", "Date",
 ]
 
-_NUMBER_TEXT = r"^\s*[+\-\u2212]?[\d\s\u00a0.,_']+\s*(kr|kronor|SEK)?\s*$"
-_PERCENT_TEXT = r"^\s*[+\-\u2212]?[\d\s\u00a0.,_']+\s*%\s*$"
+# JSON Schema patterns, for editors. Written so that a backtracking engine (an editor's JavaScript) stays
+# linear: no two neighbouring quantifiers can take the same character (``\s*[\d\s]+\s*`` could).
+_NUMBER_TEXT = r"^[\s\u00a0]*(?:[+\-\u2212][\s\u00a0]*)?[\d.,_'][\d\s\u00a0.,_']*(?:(?:kr|kronor|SEK)\.?\s*)?$"
+_PERCENT_TEXT = r"^[\s\u00a0]*(?:[+\-\u2212][\s\u00a0]*)?[\d.,_'][\d\s\u00a0.,_']*%\s*$"
 
 
 def _shown(value: Any) -> str:
@@ -32,12 +34,15 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else f"{text[:20]}…{text[-8:]}"
 
 
-def _custom(err: NumberError) -> PydanticCustomError:
+def _custom(err: NumberError, text_limit: int = MAX_NUMBER_TEXT) -> PydanticCustomError:
     params: dict[str, Any] = {"value": _shown(err.value)}
     if err.kind == "too_large":
         params["limit"] = LIMIT
     elif err.kind == "too_precise":
         params["places"] = MAX_DECIMALS
+    elif err.kind in ("number_too_long", "formula_too_long"):
+        params["limit"] = text_limit
+        params["length"] = len(str(err.value))
     return PydanticCustomError(err.kind, "{value} is not a usable number", params)
 
 
@@ -46,7 +51,8 @@ LIMIT = Decimal(10) ** 12  # 1 000 000 000 000: no grant budget comes near; keep
 
 def _capped(number: Decimal, value: Any) -> Decimal:
     if number.copy_abs() > LIMIT:  # copy_abs: no context, so no Overflow whatever the exponent
-        raise PydanticCustomError("too_large", "{value} is unreasonably large", {"value": _shown(value), "limit": LIMIT})
+        raise PydanticCustomError("too_large", "{value} is unreasonably large",
+                                  {"value": _shown(value), "limit": LIMIT})
     return number
 
 
@@ -86,8 +92,10 @@ def _share(value: Any) -> Decimal:
     return _percent(value) if is_percent_text(value) else _number(value)
 
 
-_NUMBER_SCHEMA = {"anyOf": [{"type": "number"}, {"type": "string", "pattern": _NUMBER_TEXT}]}
-_PERCENT_SCHEMA = {"anyOf": [{"type": "number"}, {"type": "string", "pattern": _PERCENT_TEXT}]}
+_NUMBER_SCHEMA = {"anyOf": [{"type": "number"}, {"type": "string", "pattern": _NUMBER_TEXT,
+                                                  "maxLength": MAX_NUMBER_TEXT}]}
+_PERCENT_SCHEMA = {"anyOf": [{"type": "number"}, {"type": "string", "pattern": _PERCENT_TEXT,
+                                                   "maxLength": MAX_NUMBER_TEXT}]}
 
 Number = Annotated[Decimal, BeforeValidator(_number), WithJsonSchema(_NUMBER_SCHEMA)]
 Money = Annotated[Number, Field(ge=0)]
@@ -105,6 +113,7 @@ Portion = Annotated[Decimal, BeforeValidator(_percent), Field(ge=0, le=1), WithJ
 
 
 _FISCAL_KEY = re.compile(r"^\s*(\d{4})\s*/\s*(\d{2}|\d{4})\s*$")
+_MAX_YEAR_TEXT = 40  # characters of a budget-year key: " 2024/2025 " is 11
 
 
 def _year_key(value: Any) -> int:
@@ -113,14 +122,14 @@ def _year_key(value: Any) -> int:
         raise PydanticCustomError("year_key", "{value} is not a budget year", {"value": str(value)})
     if isinstance(value, int):
         return value
-    if isinstance(value, str):
+    if isinstance(value, str) and len(value) <= _MAX_YEAR_TEXT:  # a key of 5 000 digits is no year (nor an int)
         text = value.strip()
         if text.isascii() and text.isdigit():
             return int(text)
         match = _FISCAL_KEY.match(text)
         if match:
             return int(match.group(1))
-    raise PydanticCustomError("year_key", "{value} is not a budget year", {"value": str(value)})
+    raise PydanticCustomError("year_key", "{value} is not a budget year", {"value": _shown(value)})
 
 
 YearKey = Annotated[int, BeforeValidator(_year_key), WithJsonSchema(

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -28,7 +29,8 @@ from grantcalc.periods import YearScheme
 if TYPE_CHECKING:
     from grantcalc.budget.model import Budget
 
-__all__ = ["validate_budget", "percentage_order", "base_lines", "did_you_mean"]
+__all__ = ["validate_budget", "percentage_order", "percentage_bases", "base_lines", "PercentageBase",
+           "PercentageBases", "did_you_mean"]
 
 ON_COST_LIMIT = Decimal(3)
 FTE_LIMIT = Decimal(20)  # full-time equivalents on one line: more reads as a percentage (142 for 142 %)
@@ -40,6 +42,22 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
     """The closest candidate to a misspelt ``word``, if any is close."""
     close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
     return close[0] if close else None
+
+
+MAX_HINT_COMPARISONS = 100_000  # names a validation compares misspellings with, for its "did you mean"s
+
+
+class _Hints:
+    """:func:`did_you_mean` within a budget of comparisons: each misspelling is compared with every
+    name, so 5 000 misspelt references to 5 000 lines would compare 25 million pairs (minutes). Past
+    the budget a misspelling is still reported, without a hint."""
+
+    def __init__(self, comparisons: int = MAX_HINT_COMPARISONS):
+        self.left = comparisons
+
+    def __call__(self, word: str, candidates: Collection[str]) -> str | None:
+        self.left -= len(candidates)
+        return did_you_mean(word, candidates) if self.left >= 0 else None
 
 
 # characters XML 1.0 (and so Word) cannot hold; tab, line feed and carriage return are fine
@@ -141,6 +159,8 @@ def validate_budget(budget: Budget) -> list[Problem]:
 
     index = budget.category_index
     known_categories = sorted({c.sv for c in index.values()})
+    known_text = ", ".join(known_categories)
+    hint = _Hints()
     names: dict[str, int] = {}
     for i, line in enumerate(budget.lines):
         at = ("lines", i)
@@ -150,8 +170,8 @@ def validate_budget(budget: Budget) -> list[Problem]:
             names[line.name] = i
         if normalise(line.category) not in index:
             add(Problem("budget.unknown_category", path=at + ("category",), params={
-                "name": line.category, "did_you_mean": did_you_mean(line.category, known_categories),
-                "known": ", ".join(known_categories)}))
+                "name": line.category, "did_you_mean": hint(line.category, known_categories),
+                "known": known_text}))
         check_date(line.start, at + ("start",))
         check_date(line.end, at + ("end",))
         if line.start and line.end and line.end < line.start:
@@ -177,12 +197,12 @@ def validate_budget(budget: Budget) -> list[Problem]:
 
     def check_line_ref(ref: str, path: tuple) -> None:
         if ref not in names:
-            add(Problem("budget.unknown_line", path=path, params={"name": ref, "did_you_mean": did_you_mean(ref, names)}))
+            add(Problem("budget.unknown_line", path=path, params={"name": ref, "did_you_mean": hint(ref, names)}))
 
     def check_category_ref(ref: str, path: tuple) -> None:
         if normalise(ref) not in index:
             add(Problem("budget.unknown_category", path=path, params={
-                "name": ref, "did_you_mean": did_you_mean(ref, known_categories), "known": ", ".join(known_categories)}))
+                "name": ref, "did_you_mean": hint(ref, known_categories), "known": known_text}))
 
     # percentage lines: references (cycles below, once every reference is known)
     for i, line in enumerate(budget.lines):
@@ -216,8 +236,9 @@ def validate_budget(budget: Budget) -> list[Problem]:
         except _Cycle as cycle:
             add(Problem("budget.percentage_cycle", path=("lines", cycle.index, "of"),
                         params={"cycle": " → ".join(cycle.names)}))
+        bases = percentage_bases(budget).of
         for i, line in enumerate(budget.lines):
-            if isinstance(line, PercentageLine) and not base_lines(budget, line):
+            if isinstance(line, PercentageLine) and not bases[line.name].size:
                 add(Problem("budget.empty_base", Severity.warning, path=("lines", i, "of")))
     return problems
 
@@ -240,6 +261,7 @@ def _validate_financing(budget: Budget, add, check_year, check_line_ref, check_c
     names_of_lines = {line.name for line in budget.lines}
     for i, funder in enumerate(budget.financing):
         at = ("financing", i)
+        in_kind: bool | None = None  # whether the funder carries in kind: asked once, if at all
         if funder.name in seen:
             add(Problem("financing.duplicate_funder", path=at + ("name",),
                         params={"name": funder.name, "number": seen[funder.name] + 1}))
@@ -257,8 +279,11 @@ def _validate_financing(budget: Budget, add, check_year, check_line_ref, check_c
             if ref in carried:
                 add(Problem("financing.line_twice", path=at + ("lines", j), params={"line": ref, "name": carried[ref]}))
             carried.setdefault(ref, funder.name)
-            if ref in names_of_lines and budget.line(ref).in_kind and not carries_in_kind(budget, funder):
-                add(Problem("financing.in_kind_line_cash", path=at + ("lines", j), params={"line": ref}))
+            if ref in names_of_lines and budget.line(ref).in_kind:
+                if in_kind is None:
+                    in_kind = carries_in_kind(budget, funder)
+                if not in_kind:
+                    add(Problem("financing.in_kind_line_cash", path=at + ("lines", j), params={"line": ref}))
         if funder.of is not None:
             _check_base_refs(funder.of, at + ("of",), check_line_ref, check_category_ref)
         for key in funder.amounts or {}:
@@ -309,46 +334,158 @@ class _Cycle(Exception):
         self.index, self.names = index, names
 
 
+@dataclass(frozen=True, slots=True)
+class PercentageBase:
+    """The base of one percentage line, resolved against the budget's lines.
+
+    ``lines``: the lines the base names or whose categories it names, in the budget's order
+    (percentage lines among them are computed first). The default base — ``of`` names neither
+    lines nor categories: every cash line that is not a percentage line — is ``lines`` None and
+    kept as what it leaves out (``left_out_categories`` and ``left_out``, lines of the default base
+    in other categories), so a thousand overheads on all costs do not hold a thousand lists of
+    every line: its sum is that of the whole default base less what is left out.
+    """
+
+    lines: tuple[str, ...] | None
+    percentages: tuple[str, ...] = ()  # the percentage lines among ``lines``: what the line waits for
+    left_out_categories: frozenset[str] = frozenset()
+    left_out: tuple[str, ...] = ()
+    size: int = 0  # how many lines the base has
+
+
+@dataclass(frozen=True, slots=True)
+class PercentageBases:
+    """Every percentage line's base (by name, in the budget's order) and the default base they refer to."""
+
+    of: dict[str, PercentageBase]
+    default: tuple[str, ...]  # the default base before anything is left out, in the budget's order
+    category: dict[str, str]  # line name → its category's key
+    in_default: frozenset[str] = frozenset()  # the names of ``default``
+
+    def contains(self, base: PercentageBase, name: str) -> bool:
+        """Whether the line ``name`` is in ``base``."""
+        if base.lines is not None:
+            return name in base.lines
+        return (name in self.in_default and self.category[name] not in base.left_out_categories
+                and name not in base.left_out)
+
+
+def percentage_bases(budget: Budget) -> PercentageBases:
+    """The bases of all percentage lines, resolved in one pass over the lines and each line's ``of``.
+
+    Linear in the size of the budget: each line's category is looked up once, lines are found by
+    name and category through indexes, and percentage lines with the same ``of`` share one base
+    (a base used to be chosen by scanning every line for every percentage line: 5 000 lines in a chain
+    took minutes). Kept with the list of lines it was resolved for, so it is resolved once per budget.
+    """
+    cached = budget.__dict__.get("_percentage_bases")
+    if cached is not None and cached[0] is budget.lines:
+        return cached[1]
+    bases = _resolve_bases(budget)
+    budget.__dict__["_percentage_bases"] = (budget.lines, bases)
+    return bases
+
+
+def _resolve_bases(budget: Budget) -> PercentageBases:
+    lines = budget.lines
+    key_of: dict[str, str] = {}  # a category as written → its key (normalised once per spelling)
+
+    def key(name: str) -> str:
+        found = key_of.get(name)
+        if found is None:
+            found = key_of[name] = budget.category(name).key
+        return found
+
+    category = [key(line.category) for line in lines]
+    position: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        position.setdefault(line.name, i)
+    cash: dict[str, list[int]] = {}  # category key → its cash lines (percentage lines too)
+    default: list[int] = []  # cash lines that are not percentage lines
+    default_count: dict[str, int] = {}  # category key → how many lines of the default base it has
+    for i, line in enumerate(lines):
+        if not line.in_kind:
+            cash.setdefault(category[i], []).append(i)
+            if not isinstance(line, PercentageLine):
+                default.append(i)
+                default_count[category[i]] = default_count.get(category[i], 0) + 1
+    shared: dict[tuple, PercentageBase] = {}
+    out: dict[str, PercentageBase] = {}
+    for i, line in enumerate(lines):
+        if not isinstance(line, PercentageLine):
+            continue
+        of = line.of
+        left_categories = frozenset(key(c) for c in of.exclude_categories)
+        left = frozenset(of.exclude_lines)
+        if of.categories or of.lines:
+            included = frozenset(key(c) for c in of.categories)
+            own = line.name in of.lines or category[i] in included  # the line would be in its own base
+            spec: tuple = (included, frozenset(of.lines), left_categories, left, line.name if own else None)
+            base = shared.get(spec)
+            if base is None:
+                chosen = {j for c in included for j in cash.get(c, ())}
+                chosen.update(position[n] for n in of.lines if n in position)
+                picked = tuple(lines[j].name for j in sorted(chosen)
+                               if j != i and category[j] not in left_categories and lines[j].name not in left)
+                percentages = tuple(n for n in picked if isinstance(lines[position[n]], PercentageLine))
+                base = shared[spec] = PercentageBase(picked, percentages, size=len(picked))
+        else:
+            spec = (left_categories, left)
+            base = shared.get(spec)
+            if base is None:
+                left_out = tuple(n for n in sorted(left, key=lambda n: position.get(n, -1)) if n in position
+                                 and _in_default(lines[position[n]]) and category[position[n]] not in left_categories)
+                size = len(default) - sum(default_count.get(c, 0) for c in left_categories) - len(left_out)
+                base = shared[spec] = PercentageBase(None, (), left_categories, left_out, size)
+        out[line.name] = base
+    names = tuple(lines[j].name for j in default)
+    return PercentageBases(out, names, {line.name: category[i] for i, line in enumerate(lines)}, frozenset(names))
+
+
+def _in_default(line: Any) -> bool:
+    return not line.in_kind and not isinstance(line, PercentageLine)
+
+
 def base_lines(budget: Budget, line: PercentageLine) -> list[str]:
-    """Names of the lines whose amounts make the base of percentage ``line``."""
-    base = line.of
-    include_cats = {budget.category(c).key for c in base.categories}
-    exclude_cats = {budget.category(c).key for c in base.exclude_categories}
-    explicit = bool(base.categories or base.lines)
-    chosen = []
-    for other in budget.lines:
-        if other.name == line.name or other.name in base.exclude_lines:
-            continue
-        key = budget.category(other.category).key
-        if key in exclude_cats:
-            continue
-        if explicit:
-            if other.name in base.lines or (key in include_cats and not other.in_kind):
-                chosen.append(other.name)
-        elif not isinstance(other, PercentageLine) and not other.in_kind:
-            chosen.append(other.name)
-    return chosen
+    """Names of the lines whose amounts make the base of percentage ``line``, in the budget's order."""
+    bases = percentage_bases(budget)
+    base = bases.of[line.name]
+    if base.lines is not None:
+        return list(base.lines)
+    left = set(base.left_out)
+    return [n for n in bases.default if n not in left and bases.category[n] not in base.left_out_categories]
 
 
 def percentage_order(budget: Budget) -> list[str]:
-    """Percentage lines in an order where every base is computed first."""
-    percent = {ln.name: (i, ln) for i, ln in enumerate(budget.lines) if isinstance(ln, PercentageLine)}
-    deps = {name: [b for b in base_lines(budget, ln) if b in percent] for name, (_, ln) in percent.items()}
+    """Percentage lines in an order where every base is computed first.
+
+    A depth-first walk with a stack of its own (a chain of 5 000 percentage lines is no
+    ``RecursionError``); raises :class:`_Cycle` with the first cycle met."""
+    bases = percentage_bases(budget).of
+    index = {ln.name: i for i, ln in enumerate(budget.lines) if isinstance(ln, PercentageLine)}
     order: list[str] = []
-    state: dict[str, int] = {}  # 1 = visiting, 2 = done
-
-    def visit(name: str, trail: list[str]) -> None:
-        if state.get(name) == 2:
-            return
-        if state.get(name) == 1:
-            cycle = trail[trail.index(name):] + [name]
-            raise _Cycle(percent[cycle[0]][0], cycle)
-        state[name] = 1
-        for dep in deps[name]:
-            visit(dep, trail + [name])
-        state[name] = 2
-        order.append(name)
-
-    for name in percent:
-        visit(name, [])
+    state: dict[str, int] = {}  # 1 = on the walk's path, 2 = done
+    for root in bases:
+        if root in state:
+            continue
+        state[root] = 1
+        trail = [root]
+        stack = [iter(bases[root].percentages)]
+        while stack:
+            for dep in stack[-1]:
+                seen = state.get(dep)
+                if seen == 2:
+                    continue
+                if seen == 1:
+                    cycle = trail[trail.index(dep):] + [dep]
+                    raise _Cycle(index[cycle[0]], cycle)
+                state[dep] = 1
+                trail.append(dep)
+                stack.append(iter(bases[dep].percentages))
+                break
+            else:
+                stack.pop()
+                done = trail.pop()
+                state[done] = 2
+                order.append(done)
     return order

@@ -9,13 +9,14 @@ formula shows is the sum a reader can add up in the table.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from fractions import Fraction
 
 from grantcalc.budget.lines import (
     ExplicitLine, InKindLine, OneOffLine, PercentageLine, PerUnitLine, PlacesLine, RecurringLine, SalaryLine,
 )
 from grantcalc.budget.model import Budget
-from grantcalc.budget.validate import base_lines, percentage_order
+from grantcalc.budget.validate import PercentageBase, PercentageBases, percentage_bases, percentage_order
 from grantcalc.compute import lines as calc
 from grantcalc.compute.computation import Cell, Computation
 from grantcalc.compute.formula import Formula, Step, Term
@@ -122,11 +123,16 @@ def _cells(budget: Budget, cells: dict[tuple[str, int], Cell] | None = None,
             add(line, rule, sl.year.key, sl.months, results[sl.year.key])
 
     dirty = set(changed) if changed is not None else None
-    for name in percentage_order(budget):
+    bases = percentage_bases(budget)
+    order = percentage_order(budget)
+    default = _DefaultBase(bases.default, bases.category, cells)  # its sums are made on first use
+    shared: dict[tuple[int, int], Decimal | int] = {}  # (id of a base percentage lines share, year) → its sum
+    for name in order:
         line = budget.line(name)
-        base = base_lines(budget, line)
+        assert isinstance(line, PercentageLine)
+        base = bases.of[name]
         if dirty is not None:
-            if name not in dirty and dirty.isdisjoint(base):
+            if name not in dirty and not _touches(base, dirty, bases):
                 continue
             dirty.add(name)  # percentage lines on this one follow
         rate = to_fraction(line.rate)
@@ -136,8 +142,46 @@ def _cells(budget: Budget, cells: dict[tuple[str, int], Cell] | None = None,
             if sl.months == 0:
                 add(line, rule, key, sl.months, calc.ZERO)
                 continue
-            base_sum = sum((cells[(b, key)].amount for b in base), start=0)
+            if base.lines is None:
+                base_sum = default.sum(base, key)
+            elif (id(base), key) in shared:  # the same base is the same sum: its lines are all computed by now
+                base_sum = shared[(id(base), key)]
+            else:
+                base_sum = shared[(id(base), key)] = sum((cells[(b, key)].amount for b in base.lines), start=0)
             exact = rate * Fraction(base_sum)
             terms = (Term(line.rate, "percent"), Term(base_sum, "kr"))
             add(line, rule, key, sl.months, calc.Result(exact, (Step((terms,), exact),)))
     return cells
+
+
+def _touches(base: PercentageBase, dirty: set[str], bases: PercentageBases) -> bool:
+    """Whether a line named in ``dirty`` is in ``base``."""
+    if base.lines is not None:
+        return not dirty.isdisjoint(base.lines)
+    return any(bases.contains(base, n) for n in dirty)
+
+
+class _DefaultBase:
+    """Sums of the default base (every cash line that is not a percentage line) per budget year and
+    category, so each percentage line on it costs only what it leaves out."""
+
+    def __init__(self, names: tuple[str, ...], category: dict[str, str], cells: dict[tuple[str, int], Cell]):
+        self.names, self.category, self.cells = names, category, cells
+        self._sums: dict[int, tuple[Decimal | int, dict[str, Decimal | int]]] = {}
+
+    def sum(self, base: PercentageBase, key: int) -> Decimal | int:
+        sums = self._sums.get(key)
+        if sums is None:
+            total: Decimal | int = 0
+            by_category: dict[str, Decimal | int] = {}
+            for n in self.names:
+                amount = self.cells[(n, key)].amount
+                total += amount  # in the budget's order, from 0: the very sum of the base's lines
+                c = self.category[n]
+                by_category[c] = by_category.get(c, 0) + amount
+            sums = self._sums[key] = (total, by_category)
+        total, by_category = sums
+        if not base.left_out_categories and not base.left_out:
+            return total
+        out = total - sum((by_category.get(c, 0) for c in base.left_out_categories), start=0)
+        return out - sum((self.cells[(n, key)].amount for n in base.left_out), start=0)

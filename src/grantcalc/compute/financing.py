@@ -121,23 +121,77 @@ def share_base(computation: Computation, of: Base | None, key: int) -> Decimal:
     percentage line chooses them: by category (in-kind lines left out), or by name (taken
     whatever they are), less the exclusions.
     """
-    budget = computation.budget
     if of is None or not (of.categories or of.lines or of.exclude_categories or of.exclude_lines):
         return computation.year_total(key)
-    include_keys = {budget.category(c).key for c in of.categories}
-    exclude_keys = {budget.category(c).key for c in of.exclude_categories}
-    explicit = bool(of.categories or of.lines)
-    total = ZERO
-    for line in budget.lines:
-        if line.name in of.exclude_lines:
-            continue
-        cat = budget.category(line.category).key
-        if cat in exclude_keys:
-            continue
-        if explicit and line.name not in of.lines and (cat not in include_keys or line.in_kind):
-            continue
-        total += computation.amount(line.name, key)
-    return total
+    return _ShareBases.of(computation).sum(of, key)
+
+
+class _ShareBases:
+    """The lines of each ``of`` of a computation's funders, chosen once (not once per budget year and
+    funder, each time scanning every line): linear in the budget however many funders it has."""
+
+    def __init__(self, computation: Computation):
+        budget = computation.budget
+        self.computation = computation
+        self.lines = budget.lines
+        self.category = [budget.category(line.category).key for line in budget.lines]
+        self.position: dict[str, int] = {}
+        self.cash: dict[str, list[int]] = {}  # category key → its lines not in kind
+        for i, line in enumerate(budget.lines):
+            self.position.setdefault(line.name, i)
+            if not line.in_kind:
+                self.cash.setdefault(self.category[i], []).append(i)
+        self._chosen: dict[tuple, tuple[tuple[str, ...] | None, tuple[str, ...], frozenset[str]]] = {}
+        self._category_sums: dict[int, dict[str, Decimal]] = {}
+        self._sums: dict[tuple[int, int], Decimal] = {}  # (id of a choice, year) → its sum
+
+    @classmethod
+    def of(cls, computation: Computation) -> _ShareBases:
+        found = computation.__dict__.get("_share_bases")
+        if found is None:
+            found = computation.__dict__["_share_bases"] = cls(computation)
+        return found
+
+    def _choose(self, of: Base) -> tuple[tuple[str, ...] | None, tuple[str, ...], frozenset[str]]:
+        """The lines ``of`` chooses, in the budget's order; None for all lines less exclusions, which
+        are then given: the lines left out by name (outside the categories left out) and the categories
+        left out. Funders with the same ``of`` share the choice."""
+        budget = self.computation.budget
+        left_categories = frozenset(budget.category(c).key for c in of.exclude_categories)
+        included = frozenset(budget.category(c).key for c in of.categories)
+        left, named = frozenset(of.exclude_lines), frozenset(of.lines)
+        spec = (included, named, left_categories, left)
+        known = self._chosen.get(spec)
+        if known is not None:
+            return known
+        chosen: tuple[str, ...] | None = None
+        left_out: tuple[str, ...] = ()
+        if included or named:
+            picked = {j for c in included for j in self.cash.get(c, ())}
+            picked.update(self.position[n] for n in named if n in self.position)
+            chosen = tuple(self.lines[j].name for j in sorted(picked)
+                           if self.category[j] not in left_categories and self.lines[j].name not in left)
+        else:
+            left_out = tuple(n for n in sorted(left, key=lambda n: self.position.get(n, -1))
+                             if n in self.position and self.category[self.position[n]] not in left_categories)
+        found = self._chosen[spec] = (chosen, left_out, left_categories)
+        return found
+
+    def sum(self, of: Base, key: int) -> Decimal:
+        chosen, left_out, left_categories = self._choose(of)
+        c = self.computation
+        if chosen is not None:
+            known = self._sums.get((id(chosen), key))
+            if known is None:
+                known = self._sums[(id(chosen), key)] = sum((c.amount(n, key) for n in chosen), start=ZERO)
+            return known
+        sums = self._category_sums.get(key)
+        if sums is None:
+            sums = self._category_sums[key] = {}
+            for i, line in enumerate(self.lines):
+                sums[self.category[i]] = sums.get(self.category[i], ZERO) + c.amount(line.name, key)
+        total = c.year_total(key) - sum((sums.get(k, ZERO) for k in left_categories), start=ZERO)
+        return total - sum((c.amount(n, key) for n in left_out), start=ZERO)
 
 
 def finance(computation: Computation) -> Financing:

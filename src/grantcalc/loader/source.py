@@ -11,6 +11,7 @@ aliases expand beyond a sane size.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import sys
@@ -99,7 +100,8 @@ class Source:
 
 
 def _digits_as_int(path: PathT) -> PathT:
-    return tuple(int(p) if isinstance(p, str) and p.isascii() and p.isdigit() else p for p in path)
+    # a year key as text ("2024" in JSON and TOML); a key of thousands of digits is no year and stays text
+    return tuple(int(p) if isinstance(p, str) and p.isascii() and p.isdigit() and len(p) <= 18 else p for p in path)
 
 
 def _fail(code: str, name: str, line: int | None = None, **params: Any) -> SourceError:
@@ -471,14 +473,6 @@ def _scalar(value: Any) -> Any:
 # --- JSON --------------------------------------------------------------------
 
 def _parse_json(text: str, name: str) -> Source:
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for key, value in items:
-            if key in out:
-                raise _DuplicateKey(key)
-            out[key] = value
-        return out
-
     def no_constant(token: str) -> Any:
         raise _Constant(token)
 
@@ -487,12 +481,17 @@ def _parse_json(text: str, name: str) -> Source:
         return int(digits) if len(digits) <= 1000 else Decimal(digits)
 
     try:
-        data = json.loads(text, parse_float=Decimal, parse_int=integer, parse_constant=no_constant,
-                          object_pairs_hook=pairs)
+        try:  # integers parsed in C; one of over 4 300 digits (Python's limit for int()) goes to the hook
+            data = json.loads(text, parse_float=Decimal, parse_constant=no_constant)
+        except ValueError as err:
+            if isinstance(err, json.JSONDecodeError) or "digits" not in str(err):
+                raise
+            data = json.loads(text, parse_float=Decimal, parse_int=integer, parse_constant=no_constant)
+        positions = _json_positions(text)  # also finds a key an object has twice, which json.loads lets pass
     except json.JSONDecodeError as err:
         raise _fail("syntax.json", name, err.lineno, reason=err.msg) from None
     except _DuplicateKey as dup:
-        raise _fail("syntax.duplicate_key", name, _line_of_text(text, f'"{dup.key}"'), key=dup.key) from None
+        raise _fail("syntax.duplicate_key", name, dup.line, key=dup.key) from None
     except _Constant as constant:  # NaN, Infinity, -Infinity: not JSON, and not a number a budget can hold
         found = re.search(rf'(?<![\w"]){re.escape(constant.token)}(?![\w"])', text)
         line = text.count("\n", 0, found.start()) + 1 if found else None
@@ -501,12 +500,12 @@ def _parse_json(text: str, name: str) -> Source:
         raise _fail("syntax.too_deep", name, _deepest_bracket_line(text), limit=DEEP) from None
     except ValueError as err:
         raise _fail("syntax.json", name, None, reason=str(err)) from None
-    return Source(name, "json", data, _positions_from_yaml(text))
+    return Source(name, "json", data, positions)
 
 
 class _DuplicateKey(Exception):
-    def __init__(self, key: str):
-        self.key = key
+    def __init__(self, key: str, line: int | None = None):
+        self.key, self.line = key, line
 
 
 class _Constant(Exception):
@@ -514,22 +513,60 @@ class _Constant(Exception):
         self.token = token
 
 
-def _positions_from_yaml(text: str) -> dict[PathT, int]:
-    """Lines of keys in a JSON or TOML-free text, read through the YAML parser (best effort)."""
-    from grantcalc.loader import libyaml
+_JSON_STRING = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"'  # escapes included, unrolled so that nothing backtracks
+# a JSON text's tokens, as (key, other): an object's key with the colon and, when it is a string,
+# number or literal, its value (group 1: the key); or a string, a bracket or brace, a newline, or
+# the start of a number or literal (group 2)
+_JSON_TOKEN = re.compile(rf'({_JSON_STRING})[ \t\r]*:[ \t\r]*(?:{_JSON_STRING}|[-0-9tfn][^\s,\]}}]*)?'
+                         rf'|({_JSON_STRING}|[{{}}\[\]\n]|[-0-9tfn][^\s,\]}}]*)')
 
-    fast = libyaml.parse(text, max_nodes=MAX_NODES, deep=DEEP)
-    if fast is not None:
-        return fast[1]
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            doc = _yaml().load(text)
-        positions: dict[PathT, int] = {(): 1}
-        _plain_doc(doc, "", positions)
-        return positions
-    except Exception:  # noqa: BLE001 - positions are a courtesy; the data was parsed already
-        return {(): 1}
+
+def _json_positions(text: str) -> dict[PathT, int]:
+    """The line of every key and list item of a JSON text that :func:`json.loads` accepted,
+    found in one pass over its tokens (linear in the text: a file of 10⁶ keys takes about a
+    second). A key that an object has twice raises :class:`_DuplicateKey` with its line."""
+    positions: dict[PathT, int] = {(): 1}
+    line = 1
+    # the open object or list: its path, whether it is an object, its items so far, its last key;
+    # the ones around it wait on the stack
+    stack: list[tuple[PathT, bool, int, Any]] = []
+    prefix: PathT = ()
+    is_object, items, last = False, 0, None
+    depth = 0
+    for raw_key, token in map(re.Match.groups, _JSON_TOKEN.finditer(text)):  # one token at a time: no list of all
+        if raw_key:  # an object's key (its value, if a scalar, went with it)
+            key: Any = raw_key[1:-1]
+            if "\\" in key:  # an escape: decoded as json.loads decodes it
+                with contextlib.suppress(ValueError):
+                    key = json.loads(raw_key)
+            last = key
+            path = (*prefix, key)
+            if path in positions:
+                raise _DuplicateKey(key, line)
+            positions[path] = line
+            continue
+        first = token[0]
+        if first == "\n":
+            line += 1
+        elif first == "}" or first == "]":
+            if stack:
+                prefix, is_object, items, last = stack.pop()
+            depth -= 1
+        else:  # a value: a container, or a scalar in a list or at the top
+            if depth == 0:
+                path = ()
+            elif is_object:
+                path = (*prefix, last)
+            else:
+                path = (*prefix, items)
+                positions[path] = line
+                items += 1
+            if first == "{" or first == "[":
+                if depth:
+                    stack.append((prefix, is_object, items, last))
+                prefix, is_object, items, last = path, first == "{", 0, None
+                depth += 1
+    return positions
 
 
 def _line_of_text(text: str, needle: str) -> int | None:
