@@ -4,8 +4,10 @@ Exit status: 0 done; 1 ``check`` found an error (or, with ``--strict``, a
 warning) or a budget that does not balance; 2 a file unreadable or invalid, or
 a usage error.
 Problems are printed to standard error as ``file:line: field: message`` in
-Swedish (``--lang en`` for English); a traceback is never shown for a user's
-mistake. Set ``GRANTCALC_DEBUG=1`` to see one for an internal error.
+Swedish (``--lang en`` for English, or any language of :mod:`grantcalc.catalogue`);
+a traceback is never shown for a user's mistake. Set ``GRANTCALC_DEBUG=1`` to see
+one for an internal error. The help and argparse's own words are in the catalogue's
+default language (Swedish).
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ import sys
 import unicodedata
 from collections.abc import Sequence
 
+from grantcalc import catalogue
+from grantcalc.catalogue import DEFAULT
 from grantcalc.errors import GrantcalcError, Problem
 
 __all__ = ["main"]
@@ -26,127 +30,107 @@ __all__ = ["main"]
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
 
 
-# argparse's own words, in Swedish: the users of this command read Swedish first. argparse has
-# no public hook for its words, so the parser below translates what it prints (its usage line,
-# its headings and its error messages) instead of replacing argparse's gettext for the process.
-_ARGPARSE_SV = [
-    ("usage: ", "användning: "),
-    ("positional arguments:", "argument:"),
-    ("options:", "flaggor:"),
-    ("show this help message and exit", "visa den här hjälpen och avsluta"),
+# argparse's own words (what it prints: its usage line, its headings, its error messages), in the
+# catalogue's default language: the users of this command read Swedish first. argparse has no public
+# hook for its words, so the parser below translates what it prints instead of replacing argparse's
+# gettext for the process. argparse's English → the key of its translation in the catalogue:
+_ARGPARSE_WORDS = [
+    ("usage: ", "argparse.usage"),
+    ("positional arguments:", "argparse.positional"),
+    ("options:", "argparse.options"),
+    ("show this help message and exit", "argparse.help"),
 ]
-_ERRORS_SV = [  # argparse's error templates as regular expressions, and their Swedish
-    (r"the following arguments are required: (?P<a>.*)", "följande argument saknas: {a}"),
-    (r"unrecognized arguments: (?P<a>.*)", "okända argument: {a}"),
+_ARGPARSE_ERRORS = [  # argparse's error templates as regular expressions → their translation's key
+    (r"the following arguments are required: (?P<a>.*)", "argparse.required"),
+    (r"unrecognized arguments: (?P<a>.*)", "argparse.unrecognized"),
     (r"argument (?P<name>[^:]+): invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)",
-     "argument {name}: ogiltigt val: {value} (välj bland {choices})"),
-    (r"argument (?P<name>[^:]+): expected one argument", "argument {name}: väntade ett argument"),
-    (r"ambiguous option: (?P<option>\S+) could match (?P<matches>.*)", "tvetydig flagga: {option} kan vara {matches}"),
-    (r"argument (?P<name>[^:]+): (?P<message>.*)", "argument {name}: {message}"),
+     "argparse.invalid_choice"),
+    (r"argument (?P<name>[^:]+): expected one argument", "argparse.expected_one"),
+    (r"ambiguous option: (?P<option>\S+) could match (?P<matches>.*)", "argparse.ambiguous"),
+    (r"argument (?P<name>[^:]+): (?P<message>.*)", "argparse.argument"),
 ]
 
 
-def _swedish_help(text: str) -> str:
-    for english, swedish in _ARGPARSE_SV:
-        text = text.replace(english, swedish)
+def _translated_help(text: str, lang: str = DEFAULT) -> str:
+    for english, key in _ARGPARSE_WORDS:
+        text = text.replace(english, catalogue.text(key, lang))
     return text
 
 
-def _swedish_error(message: str) -> str:
+def _translated_error(message: str, lang: str = DEFAULT) -> str:
     import re
 
-    for pattern, swedish in _ERRORS_SV:
+    for pattern, key in _ARGPARSE_ERRORS:
         match = re.fullmatch(pattern, message, re.DOTALL)
         if match:
-            return swedish.format(**match.groupdict())
+            return catalogue.text(key, lang).format(**match.groupdict())
     return message
 
 
 class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser that speaks Swedish in what it prints."""
+    """An ArgumentParser that speaks the catalogue's default language (Swedish) in what it prints."""
 
     def format_usage(self) -> str:
-        return _swedish_help(super().format_usage())
+        return _translated_help(super().format_usage())
 
     def format_help(self) -> str:
-        return _swedish_help(super().format_help())
+        return _translated_help(super().format_help())
 
     def error(self, message: str):  # type: ignore[override]
         self.print_usage(sys.stderr)
-        self.exit(EXIT_INVALID, f"{self.prog}: fel: {_swedish_error(message)}\n")
+        self.exit(EXIT_INVALID, catalogue.text("cli.error", DEFAULT).format(prog=self.prog,
+                                                                            message=_translated_error(message)) + "\n")
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(lang: str = DEFAULT) -> argparse.ArgumentParser:
     from grantcalc import __version__
 
-    parser = _Parser(
-        prog="grantcalc",
-        description="Beräkna, kontrollera och skriv budgeten i en ansökan (samordningsförbund, ESF, Arvsfonden).",
-    )
+    def say(key: str, **params: str) -> str:
+        return catalogue.text(key, lang).format(**params)
+
+    budget, file, langs = say("cli.metavar.budget"), say("cli.metavar.file"), catalogue.LANGS
+    lang_help = say("cli.help.lang", default=DEFAULT)
+    parser = _Parser(prog="grantcalc", description=say("cli.description"))
     parser.add_argument("--version", action="version", version=f"grantcalc {__version__}",
-                        help="visa versionen och avsluta")
-    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=_Parser)
+                        help=say("cli.help.version"))
+    sub = parser.add_subparsers(dest="command", metavar=say("cli.metavar.command"), parser_class=_Parser)
 
-    show = sub.add_parser("show", help="visa kostnadsbudgeten per budgetår",
-                          description="Visa kostnadsbudgeten per budgetår med summor.")
-    show.add_argument("budget", metavar="BUDGET", help="budgetfil (.yaml, .toml, .json; - för standard in)")
-    show.add_argument("--lang", choices=("sv", "en"), help="språk (standard: budgetens, annars sv)")
-    show.add_argument("--by", choices=("line", "category"), default="line",
-                      help="en rad per kostnadsrad (line) eller per kostnadsslag (category)")
-    show.add_argument("--formulas", action="store_true", help="visa formeln bakom varje belopp, år för år")
+    show = sub.add_parser("show", help=say("cli.show.help"), description=say("cli.show.description"))
+    show.add_argument("budget", metavar=budget, help=say("cli.help.budget"))
+    show.add_argument("--lang", choices=langs, help=lang_help)
+    show.add_argument("--by", choices=("line", "category"), default="line", help=say("cli.show.by"))
+    show.add_argument("--formulas", action="store_true", help=say("cli.show.formulas"))
 
-    check = sub.add_parser(
-        "check", help="kontrollera budgetar: balans mot finansieringen, angivna belopp, rimlighet",
-        description="Beräkna och granska budgetar: kostnader mot finansiering år för år, sökt belopp, "
-                    "belopp och formler som ansökan anger, löneökningar, månader, tids- och aktivitetsplan. "
-                    "Slutstatus 0: allt balanserar och inga fel; 1: fel (med --strict även varningar); "
-                    "2: en fil kan inte läsas eller är ogiltig.")
-    check.add_argument("budgets", metavar="BUDGET", nargs="+", help="budgetfiler (.yaml, .toml, .json; - för standard in)")
-    check.add_argument("--format", choices=("text", "json", "github"),
-                       help="text (standard), json eller github (GitHub Actions-anteckningar; "
-                            "väljs av sig själv under GitHub Actions)")
-    check.add_argument("--strict", action="store_true", help="varningar räknas som fel (slutstatus 1)")
-    check.add_argument("--lang", choices=("sv", "en"), help="språk (standard: budgetens, annars sv)")
-    check.add_argument("--implied", action="store_true",
-                       help="visa också vad angivna klumpsummor innebär (t.ex. påslaget bakom en lönesumma)")
+    check = sub.add_parser("check", help=say("cli.check.help"), description=say("cli.check.description"))
+    check.add_argument("budgets", metavar=budget, nargs="+", help=say("cli.help.budgets"))
+    check.add_argument("--format", choices=("text", "json", "github"), help=say("cli.check.format"))
+    check.add_argument("--strict", action="store_true", help=say("cli.check.strict"))
+    check.add_argument("--lang", choices=langs, help=lang_help)
+    check.add_argument("--implied", action="store_true", help=say("cli.check.implied"))
 
-    new = sub.add_parser("new", help="skapa en ny budgetfil att fylla i",
-                         description="Skapa en ny budgetfil med kommentarer på svenska, klar att fylla i.")
-    new.add_argument("output", metavar="FIL", help="den nya budgetfilen, t.ex. budget.yaml")
-    new.add_argument("--force", action="store_true", help="skriv över FIL om den finns")
+    new = sub.add_parser("new", help=say("cli.new.help"), description=say("cli.new.description"))
+    new.add_argument("output", metavar=file, help=say("cli.new.output"))
+    new.add_argument("--force", action="store_true", help=say("cli.help.force"))
 
-    render = sub.add_parser(
-        "render", help="skriv ansökan som Word-dokument (blanketten eller en egen mall)",
-        description="Skriv ansökan som Word-dokument (.docx) från budgeten: samordningsförbundets blankett "
-                    "(standard), budgetmotiveringen Projektets ekonomi, eller en egen .docx-mall med fält som "
-                    "{{ project.name }}. Varje belopp kommer ur beräkningen.")
-    render.add_argument("budget", metavar="BUDGET", nargs="?", help="budgetfil (.yaml, .toml, .json; - för standard in)")
-    render.add_argument("-o", "--output", metavar="FIL", help="Word-dokumentet att skriva (standard: BUDGET med .docx)")
-    render.add_argument("-t", "--template", metavar="MALL",
-                        help="en inbyggd mall (se --list-templates) eller en egen .docx-mall (standard: samordningsforbund)")
-    render.add_argument("--lang", choices=("sv", "en"), help="språk (standard: budgetens, annars sv)")
-    render.add_argument("--force", action="store_true", help="skriv över FIL om den finns")
-    render.add_argument("--no-charts", action="store_true", help="utan diagram")
-    render.add_argument("--list-templates", action="store_true", help="visa de inbyggda mallarna och avsluta")
-    render.add_argument("--fields", action="store_true",
-                        help="visa fälten en egen mall kan använda (med värden om BUDGET anges) och avsluta")
+    render = sub.add_parser("render", help=say("cli.render.help"), description=say("cli.render.description"))
+    render.add_argument("budget", metavar=budget, nargs="?", help=say("cli.help.budget"))
+    render.add_argument("-o", "--output", metavar=file, help=say("cli.render.output"))
+    render.add_argument("-t", "--template", metavar=say("cli.metavar.template"), help=say("cli.render.template"))
+    render.add_argument("--lang", choices=langs, help=lang_help)
+    render.add_argument("--force", action="store_true", help=say("cli.help.force"))
+    render.add_argument("--no-charts", action="store_true", help=say("cli.render.no_charts"))
+    render.add_argument("--list-templates", action="store_true", help=say("cli.render.list_templates"))
+    render.add_argument("--fields", action="store_true", help=say("cli.render.fields"))
 
-    export = sub.add_parser(
-        "export", help="skriv budgeten som Excel-arbetsbok (.xlsx) eller CSV",
-        description="Skriv budgeten som Excel-arbetsbok (.xlsx) med flikarna Kostnader, Finansiering, Beräkning "
-                    "och Granskning, där varje Totalt och Summa är en formel som räknar om när du ändrar ett "
-                    "belopp; eller som CSV (.csv) med en rad per kostnadsrad och budgetår. Filändelsen i -o "
-                    "väljer formatet.")
-    export.add_argument("budget", metavar="BUDGET", help="budgetfil (.yaml, .toml, .json; - för standard in)")
-    export.add_argument("-o", "--output", metavar="FIL",
-                        help="filen att skriva, .xlsx eller .csv (standard: BUDGET med .xlsx i aktuell mapp)")
-    export.add_argument("--lang", choices=("sv", "en"), help="språk (standard: budgetens, annars sv)")
-    export.add_argument("--force", action="store_true", help="skriv över FIL om den finns")
+    export = sub.add_parser("export", help=say("cli.export.help"), description=say("cli.export.description"))
+    export.add_argument("budget", metavar=budget, help=say("cli.help.budget"))
+    export.add_argument("-o", "--output", metavar=file, help=say("cli.export.output"))
+    export.add_argument("--lang", choices=langs, help=lang_help)
+    export.add_argument("--force", action="store_true", help=say("cli.help.force"))
 
-    schema = sub.add_parser("schema", help="skriv JSON Schema för budgetfilen",
-                            description="Skriv budgetfilens JSON Schema (för redigerare: komplettering och stavfel).")
-    schema.add_argument("-o", "--output", metavar="FIL", help="skriv till FIL i stället för standard ut")
-    schema.add_argument("--force", action="store_true", help="skriv över FIL om den finns")
+    schema = sub.add_parser("schema", help=say("cli.schema.help"), description=say("cli.schema.description"))
+    schema.add_argument("-o", "--output", metavar=file, help=say("cli.schema.output"))
+    schema.add_argument("--force", action="store_true", help=say("cli.help.force"))
     return parser
 
 
@@ -180,7 +164,7 @@ def _show(args: argparse.Namespace) -> int:
     try:
         budget = load(args.budget)
     except GrantcalcError as err:
-        _print_problems(err.problems, args.lang or "sv")
+        _print_problems(err.problems, args.lang or DEFAULT)
         return EXIT_INVALID
     lang = args.lang or budget.language
     _print_problems(budget.warnings, lang)
@@ -248,7 +232,7 @@ def _unreadable(name: str, args: argparse.Namespace, fmt: str,
     from grantcalc.check.result import finding_dict
     from grantcalc.report.check import github_report
 
-    lang = args.lang or "sv"
+    lang = args.lang or DEFAULT
     shown = _shown(name)
     if fmt == "json":
         return EXIT_INVALID, {"file": shown, "ok": False, "years": [], "costs": None, "financing": None,
@@ -273,9 +257,9 @@ def _new(args: argparse.Namespace) -> int:
     try:
         write_text_atomic(args.output, text, force=args.force)
     except GrantcalcError as err:
-        _print_problems(err.problems, "sv")
+        _print_problems(err.problems, DEFAULT)
         return EXIT_INVALID
-    print(f"Skapade {args.output}. Fyll i den och kör: grantcalc show {args.output}", file=sys.stderr)
+    print(catalogue.text("cli.created", DEFAULT).format(path=args.output), file=sys.stderr)
     return EXIT_OK
 
 
@@ -284,11 +268,11 @@ def _render(args: argparse.Namespace) -> int:
 
     from grantcalc.render import DEFAULT_TEMPLATE, field_listing, render, templates
 
-    lang = args.lang or "sv"
+    lang = args.lang or DEFAULT
     if args.list_templates:
         listed = templates(lang)
         width = max(map(len, listed))
-        default = " (standard)" if lang == "sv" else " (default)"
+        default = catalogue.text("cli.default", lang)
         for name, description in listed.items():
             _emit(f"{name.ljust(width)}  {description}{default if name == DEFAULT_TEMPLATE else ''}")
         return EXIT_OK
@@ -296,9 +280,7 @@ def _render(args: argparse.Namespace) -> int:
         _emit(field_listing(lang))
         return EXIT_OK
     if args.budget is None:
-        print("grantcalc render: ange en budgetfil, t.ex. grantcalc render budget.yaml -o ansokan.docx"
-              if lang == "sv" else "grantcalc render: name a budget file, e.g. grantcalc render budget.yaml -o "
-              "application.docx", file=sys.stderr)
+        print(catalogue.text("cli.render_needs_budget", lang), file=sys.stderr)
         return EXIT_INVALID
     budget = _load(args.budget, lang)
     if budget is None:
@@ -318,8 +300,8 @@ def _render(args: argparse.Namespace) -> int:
         _print_problems(err.problems, lang)
         return EXIT_INVALID
     _print_problems(result.notes, lang)
-    print(f"Skrev {result.path} (mall: {result.template})" if lang == "sv"
-          else f"Wrote {result.path} (template: {result.template})", file=sys.stderr)
+    print(catalogue.text("cli.wrote_document", lang).format(path=result.path, template=result.template),
+          file=sys.stderr)
     return EXIT_OK
 
 
@@ -339,7 +321,7 @@ def _export(args: argparse.Namespace) -> int:
 
     from grantcalc.report.excel import FORMATS, export
 
-    lang = args.lang or "sv"
+    lang = args.lang or DEFAULT
     if args.output is None and args.budget == "-":
         _print_problems([Problem("export.needs_name")], lang)
         return EXIT_INVALID
@@ -357,7 +339,7 @@ def _export(args: argparse.Namespace) -> int:
     except GrantcalcError as err:
         _print_problems(err.problems, lang)
         return EXIT_INVALID
-    print(f"Skrev {path}" if lang == "sv" else f"Wrote {path}", file=sys.stderr)
+    print(catalogue.text("cli.wrote", lang).format(path=path), file=sys.stderr)
     return EXIT_OK
 
 
@@ -370,7 +352,7 @@ def _schema(args: argparse.Namespace) -> int:
         try:
             write_text_atomic(args.output, text, force=args.force)
         except GrantcalcError as err:
-            _print_problems(err.problems, "sv")
+            _print_problems(err.problems, DEFAULT)
             return EXIT_INVALID
     else:
         _emit(text.removesuffix("\n"))
@@ -440,14 +422,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except Interrupted as err:  # SIGTERM or SIGHUP while a file was written: the temporary file is gone
-        _print_problems([Problem("output.interrupted", params={"signal": err.signum})], "sv")
+        _print_problems([Problem("output.interrupted", params={"signal": err.signum})], DEFAULT)
         return 128 + err.signum
     except KeyboardInterrupt:
         return 130
     except Exception as err:  # noqa: BLE001 - the last guard: a bug, told in one line
         if os.environ.get("GRANTCALC_DEBUG"):
             raise
-        _print_problems([_internal(err)], "sv")
+        _print_problems([_internal(err)], DEFAULT)
         return EXIT_INVALID
 
 

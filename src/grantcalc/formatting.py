@@ -20,16 +20,15 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 from functools import lru_cache
 
-__all__ = ["LANGS", "locale_of", "money", "number", "percent", "factor", "format_date", "to_display_decimal"]
+from grantcalc import catalogue
+from grantcalc.catalogue import LANGS
 
-LANGS = ("sv", "en")
-_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
+__all__ = ["LANGS", "locale_of", "money", "number", "percent", "factor", "format_date", "to_display_decimal"]
 
 
 def locale_of(lang: str) -> str:
-    if lang not in _LOCALES:
-        raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
-    return _LOCALES[lang]
+    """The babel locale of ``lang`` (its language file's ``LOCALE``); ``ValueError`` for an unknown one."""
+    return catalogue.locale_of(lang)
 
 
 def _wide(function):
@@ -109,12 +108,13 @@ def number(value: Decimal | Fraction | int, lang: str = "sv", max_decimals: int 
 
 @_wide
 def money(amount: Decimal | Fraction | int, lang: str = "sv", decimals: int | None = None,
-          max_decimals: int = 2, truncate: bool = False) -> str:
+          max_decimals: int = 2, truncate: bool = False, signed: bool = False) -> str:
     """``1111403`` → ``1 111 403 kr`` (sv) / ``SEK 1,111,403`` (en).
 
     ``decimals`` None shows öre only when the amount has them (up to
     ``max_decimals``, at least 2 when there are any); ``truncate`` shows a
-    true prefix of an exact value instead of rounding it half-up.
+    true prefix of an exact value instead of rounding it half-up; ``signed``
+    puts a plus sign before a positive amount (a difference): ``+1 kr`` / ``SEK +1``.
     """
     d = to_display_decimal(amount, max_decimals if decimals is None else decimals, truncate)
     if decimals is None:
@@ -126,7 +126,13 @@ def money(amount: Decimal | Fraction | int, lang: str = "sv", decimals: int | No
                 d = d.quantize(Decimal("0.01"))
     places = -d.as_tuple().exponent if d.as_tuple().exponent < 0 else 0
     text = _babel_decimal(d, "#,##0" + ("." + "0" * places if places else ""), lang)
-    return f"{text}\u00a0kr" if lang == "sv" else f"SEK\u00a0{text}"
+    return currency(f"+{text}" if signed and amount > 0 else text, lang)
+
+
+def currency(amount: str, lang: str = "sv") -> str:
+    """A formatted number as an amount of money, the currency where the language puts it:
+    ``1 111 403`` → ``1 111 403 kr`` (sv), ``1,111,403`` → ``SEK 1,111,403`` (en): ``format.money``."""
+    return catalogue.text("format.money", lang).format(amount=amount)
 
 
 @_wide
@@ -137,11 +143,21 @@ def amount(value: Decimal | int, lang: str = "sv") -> str:
     return _babel_decimal(d, "#,##0" + ("." + "0" * places if places else ""), lang)
 
 
+_MAX_SMALL_PLACES = 110  # decimals a tiny percentage is shown with at most (input has at most 100)
+
+
 @_wide
 def percent(rate: Decimal | Fraction, lang: str = "sv", max_decimals: int = 2) -> str:
-    """``1.5`` → ``150 %`` (sv) / ``150%`` (en); ``0.033`` → ``3,3 %``."""
-    value = number(Fraction(rate) * 100 if isinstance(rate, Fraction) else Decimal(rate) * 100, lang, max_decimals)
-    return f"{value}\u00a0%" if lang == "sv" else f"{value}%"
+    """``1.5`` → ``150 %`` (sv) / ``150%`` (en); ``0.033`` → ``3,3 %``.
+
+    A percentage too small for ``max_decimals`` is not shown as ``0 %``: it gets two
+    significant digits (an FTE of 0.0000001 is ``0,00001 %``)."""
+    scaled = Fraction(rate) * 100 if isinstance(rate, Fraction) else Decimal(rate) * 100
+    if scaled and not to_display_decimal(scaled, max_decimals):  # not zero, yet it would read as 0 %
+        exact = Decimal(scaled.numerator) / Decimal(scaled.denominator) if isinstance(scaled, Fraction) else scaled
+        max_decimals = min(max(max_decimals, 1 - exact.adjusted()), _MAX_SMALL_PLACES)
+    value = number(scaled, lang, max_decimals)
+    return catalogue.text("format.percent", lang).format(value=value)
 
 
 @_wide

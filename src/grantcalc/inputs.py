@@ -25,6 +25,7 @@ import sys
 from pathlib import Path
 
 from grantcalc.errors import Problem, SourceError
+from grantcalc.messages import Bilingual, phrase
 
 __all__ = ["read_bounded", "read_stdin", "os_reason", "CHUNK"]
 
@@ -34,19 +35,18 @@ _KNOWN = frozenset(("EACCES", "EPERM", "ENAMETOOLONG", "ENOTDIR", "ELOOP", "EISD
                     "ENOENT", "EEXIST", "EIO", "EBADF", "ENXIO", "ETXTBSY", "EMFILE", "EINVAL"))
 
 
-def os_reason(err: OSError) -> tuple[str, str]:
-    """Why ``err`` happened, as a (Swedish, English) pair for a message's ``{reason}``."""
+def os_reason(err: OSError) -> Bilingual:
+    """Why ``err`` happened, in every language, for a message's ``{reason}`` (it reads like
+    the (Swedish, English) pair it was: ``oserror.<ERRNO>`` in the catalogue)."""
     name = errno.errorcode.get(err.errno or 0, "")
     if name in _KNOWN:
         return _reason(name)
     text = err.strerror or type(err).__name__
-    return text, text
+    return Bilingual(lambda lang: text)
 
 
-def _reason(name: str) -> tuple[str, str]:
-    from grantcalc.messages import CATALOG
-
-    return CATALOG[f"oserror.{name}"]
+def _reason(name: str) -> Bilingual:
+    return phrase(f"oserror.{name}")
 
 
 def _fail(code: str, name: str, **params: object) -> SourceError:
@@ -118,11 +118,11 @@ def read_stdin(limit: int, name: str = "<stdin>") -> bytes:
         raise _fail("file.unreadable", name, reason=reason) from None
 
 
-def _kind(mode: int) -> tuple[str, str]:
+def _kind(mode: int) -> Bilingual:
     if stat.S_ISFIFO(mode):
-        return "en namngiven rörledning (FIFO)", "a named pipe (FIFO)"
+        return phrase("file.kind.fifo")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "en enhet (device)", "a device"
+        return phrase("file.kind.device")
     if stat.S_ISSOCK(mode):
-        return "en socket", "a socket"
-    return "inte en vanlig fil", "not a regular file"
+        return phrase("file.kind.socket")
+    return phrase("file.kind.other")

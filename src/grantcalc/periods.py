@@ -30,6 +30,8 @@ from enum import StrEnum
 from fractions import Fraction
 from collections.abc import Iterator
 
+from grantcalc import catalogue
+
 __all__ = [
     "YearScheme",
     "Proration",
@@ -66,14 +68,14 @@ class BudgetYear:
 
     def label(self, lang: str = "sv") -> str:
         if self.scheme is YearScheme.project:
-            return f"{'År' if lang == 'sv' else 'Year'} {self.key}"
+            return catalogue.text("year.project", lang).format(number=self.key)
         if self.scheme is YearScheme.fiscal and self.first_month != 1:
             return f"{self.key}/{(self.key + 1) % 100:02d}"
         return str(self.key)
 
-    def labels(self) -> tuple[str, str]:
-        """The label in Swedish and in English ("År 1", "Year 1"), for messages rendered later."""
-        return self.label("sv"), self.label("en")
+    def labels(self) -> tuple[str, ...]:
+        """The label in every language ("År 1", "Year 1"), for messages rendered later."""
+        return tuple(self.label(lang) for lang in catalogue.LANGS)
 
     def contains(self, day: date) -> bool:
         return self.start <= day <= self.end

@@ -20,7 +20,7 @@ class Category:
     en: str
 
     def name(self, lang: str = "sv") -> str:
-        return self.sv if lang == "sv" else self.en
+        return getattr(self, lang, self.en)  # the name in lang's field (sv, en); English in another language
 
 
 BUILTIN: tuple[Category, ...] = (

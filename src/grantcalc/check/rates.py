@@ -99,9 +99,7 @@ def _annual(amount: Decimal, per: str) -> Fraction:
 def _rate_text(amount, per: str) -> Bilingual:
     from grantcalc import formatting as fmt
 
-    sv, en = _PER[per]
-    return Bilingual(lambda lang: f"{fmt.number(amount, 'sv')}\u00a0kr/{sv}" if lang == "sv"
-                     else f"SEK\u00a0{fmt.number(amount, 'en')}/{en}")
+    return Bilingual(lambda lang: f"{fmt.currency(fmt.number(amount, lang), lang)}/{Bilingual.pick(_PER[per], lang)}")
 
 
 def _conversions(c: Computation, index: int, line) -> list[Problem]:

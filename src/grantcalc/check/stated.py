@@ -14,6 +14,7 @@ from decimal import Decimal
 from grantcalc.budget.stated import TOTAL, StatedFigure
 from grantcalc.compute.computation import Computation
 from grantcalc.errors import Problem, Severity
+from grantcalc.messages import phrase
 
 __all__ = ["check", "formula_problem", "CODES"]
 
@@ -25,8 +26,9 @@ CODES = (  # the findings of this module (the row codes are built as <row>_year 
 )
 
 
-def formula_problem(figure: StatedFigure, step: Decimal, path: tuple, subject: str, year: str) -> Problem | None:
-    """A warning when ``figure``'s formula does not give its own result (to within ``step``)."""
+def formula_problem(figure: StatedFigure, step: Decimal, path: tuple, subject: str, year: object) -> Problem | None:
+    """A warning when ``figure``'s formula does not give its own result (to within ``step``); ``year``
+    is the budget year's label in every language (``BudgetYear.labels()``), or the word for a total."""
     if not figure.factors:
         return None
     product = figure.product
@@ -53,8 +55,8 @@ def _row(out: list, stated: dict, path: tuple, code: str, labels: dict, year_amo
 def check(c: Computation) -> list[Problem]:
     budget, fin = c.budget, c.financing
     out: list[Problem] = []
-    labels = {y.key: y.labels() for y in c.years}
-    total_word = ("totalt", "total")
+    labels: dict[int | str, object] = {y.key: y.labels() for y in c.years}
+    total_word = phrase("word.total_lower")  # the "year" of a total: totalt / total
     default_step = budget.rounding.step
 
     for i, line in enumerate(budget.lines):

@@ -12,6 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from grantcalc import formatting as fmt
+from grantcalc.catalogue import text as _text
 from grantcalc.rounding import RoundingMode, RoundingRule
 
 __all__ = ["Term", "Step", "Formula"]
@@ -36,38 +37,35 @@ class Term:
 
     def text(self, lang: str) -> str:
         v, u = self.value, self.unit
-        sv = lang == "sv"
         exact = self.places != 2
         if u == "kr":
             return fmt.money(v, lang, max_decimals=self.places, truncate=exact)
-        if u.startswith("kr/"):
-            per = {"month": ("mån", "month"), "year": ("år", "year"), "hour": ("tim", "hour")}[u[3:]]
-            return f"{fmt.money(v, lang, max_decimals=self.places, truncate=exact)}/{per[0] if sv else per[1]}"
+        if u.startswith("kr/"):  # kr/month, kr/year, kr/hour: "4 000 kr/mån"
+            per = _text(_PER[u[3:]], lang)
+            return f"{fmt.money(v, lang, max_decimals=self.places, truncate=exact)}/{per}"
         if u == "factor":
             return fmt.factor(v, lang)
         if u == "percent":
             return fmt.percent(v, lang)
-        if u == "months":
-            return f"{fmt.number(v, lang)}\u00a0{'mån' if sv else 'months'}"
-        if u == "year_share":
-            return f"{fmt.number(v, lang)}/12\u00a0{'mån' if sv else 'months'}"
-        if u == "hours":
-            return f"{fmt.number(v, lang)}\u00a0{'tim' if sv else 'h'}"
+        if u in _UNITS:  # "3,5 mån", "6/12 mån", "40 tim", "3 ggr"
+            return _text(_UNITS[u], lang).format(n=fmt.number(v, lang))
         if u == "places":  # label: the block size, "40/15 platser"
             block = f"/{self.label}" if self.label else ""
-            return f"{fmt.number(v, lang)}{block}\u00a0{'platser' if sv else 'places'}"
-        if u == "times":
-            return f"{fmt.number(v, lang)}\u00a0{'ggr' if sv else 'times'}"
+            return _text("formula.places", lang).format(n=fmt.number(v, lang), block=block)
         if u == "count":
             return fmt.number(v, lang) + (f"\u00a0{self.label}" if self.label else "")
         return fmt.number(v, lang)
 
 
-_MODE_WORDS = {
-    RoundingMode.half_up: ("avrundat", "rounded"),
-    RoundingMode.half_even: ("avrundat", "rounded"),
-    RoundingMode.down: ("avrundat nedåt", "rounded down"),
-    RoundingMode.up: ("avrundat uppåt", "rounded up"),
+# the catalogue's words: a unit after its number, the unit of an amount per time, a rounding
+_UNITS = {"months": "formula.months", "year_share": "formula.year_share", "hours": "formula.hours",
+          "times": "formula.times"}
+_PER = {"month": "formula.per.month", "year": "formula.per.year", "hour": "formula.per.hour"}
+_ROUNDED = {
+    RoundingMode.half_up: "formula.rounded",
+    RoundingMode.half_even: "formula.rounded",
+    RoundingMode.down: "formula.rounded_down",
+    RoundingMode.up: "formula.rounded_up",
 }
 
 
@@ -84,7 +82,6 @@ class Step:
     def text(self, lang: str, with_result: bool = True) -> str:
         """The step as it reads; ``with_result`` False ends it at the equals sign (the
         amount then stands in a column of its own, as applications print it)."""
-        sv = lang == "sv"
         parts = []
         for product in self.products:
             text = ""
@@ -107,7 +104,7 @@ class Step:
             return f"{expression} = {rounded}".rstrip()
         # the exact value, shown as a prefix of its expansion two decimals finer than the step
         places = max(2, 2 - self.rule.step.as_tuple().exponent)
-        words = f"{_MODE_WORDS[self.rule.mode][0 if sv else 1]} {'till' if sv else 'to'}"
+        words = _text(_ROUNDED[self.rule.mode], lang)  # "avrundat till", "avrundat nedåt till"
         if single:
             return f"{Term(self.exact, unit, places=places).text(lang)}, {words} {rounded}".rstrip()
         return f"{expression} = {Term(self.exact, unit, places=places).text(lang)}, {words} {rounded}".rstrip()

@@ -152,20 +152,17 @@ def render(source: Budget | Computation, path: str | Path, *, template: str | Pa
 
 def field_listing(lang: str = "sv", values: Computation | None = None) -> str:
     """Every field a template can use, with what it holds (and its value for ``values``)."""
+    from grantcalc import catalogue
     from grantcalc.render.fields import FIELDS, build_fields, walk
 
     shown: dict[str, object] = {}
     if values is not None:
         for key, value in walk(build_fields(values, lang)):
             shown.setdefault(key, value)
-    width = max(len(path) for path, _, _ in FIELDS)
-    out = ["Fält i en egen .docx-mall: {{ project.name }}. Listor ([]) upprepas per rad: "
-           "{%tr for row in costs.rows %} … {{ row.total }} … {%tr endfor %}. Färdiga tabeller: {{p tables.costs }}."
-           if lang == "sv" else
-           "Fields in a .docx template of your own: {{ project.name }}. Lists ([]) repeat per row: "
-           "{%tr for row in costs.rows %} … {{ row.total }} … {%tr endfor %}. Ready tables: {{p tables.costs }}.", ""]
-    for path, sv, en in FIELDS:
-        line = f"{path.ljust(width)}  {sv if lang == 'sv' else en}"
+    width = max(len(path) for path, *_ in FIELDS)
+    out = [catalogue.text("field.intro", lang).format(), ""]
+    for path, *descriptions in FIELDS:
+        line = f"{path.ljust(width)}  {catalogue.pick(descriptions, lang)}"
         value = shown.get(path)
         if isinstance(value, str) and value:
             line += f"  [{value if len(value) <= 60 else value[:59] + '…'}]"

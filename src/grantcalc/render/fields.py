@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from grantcalc import catalogue
 from grantcalc import formatting as fmt
 from grantcalc.periods import YearScheme
 
@@ -30,90 +31,27 @@ __all__ = ["Node", "FIELDS", "build_fields", "walk", "year_heading", "DASH"]
 
 DASH = "–"  # an amount the document does not state (an in-kind line without a value)
 
-# (path, Swedish description, English description). "[]" marks a list: its
-# elements have the fields listed under "path[].field". Kept in the order
-# --fields prints them; a test checks the tree has exactly these paths.
-FIELDS: list[tuple[str, str, str]] = [
-    ("lang", "dokumentets språk: sv eller en", "the document's language: sv or en"),
-    ("today", "dagens datum, åååå-mm-dd", "today's date, yyyy-mm-dd"),
-    ("project.name", "insatsens/projektets namn", "the project's name"),
-    ("project.applicant", "sökande / insatsägare", "the applicant"),
-    ("project.funder", "finansiären ansökan riktas till", "the funder applied to"),
-    ("project.description", "kort beskrivning", "short description"),
-    ("project.period", "planerad insatstid: åååå-mm-dd – åååå-mm-dd", "planned period: yyyy-mm-dd – yyyy-mm-dd"),
-    ("project.start", "startdatum", "start date"),
-    ("project.end", "slutdatum", "end date"),
-    ("project.months", "insatstiden i månader", "the period in months"),
-    ("project.owner", "ansvarig för genomförandet (insatsägaren); samma fält som en part",
-     "the party responsible (owner); the same fields as a party"),
-    ("project.parties[]", "parterna, i budgetfilens ordning", "the parties, in the budget file's order"),
-    ("project.parties[].name", "organisation", "organisation"),
-    ("project.parties[].role", "roll, t.ex. insatsägare", "role, e.g. owner"),
-    ("project.parties[].organisation_number", "organisationsnummer", "organisation number"),
-    ("project.parties[].unit", "arbetsställe", "unit"),
-    ("project.parties[].contact", "kontaktpersonens namn (den första kontakten)", "the first contact's name"),
-    ("project.parties[].phone", "kontaktpersonens telefon", "the first contact's phone"),
-    ("project.parties[].email", "kontaktpersonens e-post", "the first contact's email"),
-    ("project.parties[].contacts[]", "partens kontaktpersoner: role, name, phone, email",
-     "the party's contacts: role, name, phone, email"),
-    ("project.contacts[]", "alla kontaktpersoner: role, name, phone, email, party",
-     "every contact: role, name, phone, email, party"),
-    ("years[]", "budgetåren, i ordning", "the budget years, in order"),
-    ("years[].label", "årets rubrik: 2024, År 1 eller 2024/25", "the year's label: 2024, Year 1 or 2024/25"),
-    ("years[].heading", "kolumnrubrik som i blanketten: År 2024", "column heading as on the form: År 2024"),
-    ("years[].start", "första dagen inom perioden", "first day within the period"),
-    ("years[].end", "sista dagen inom perioden", "last day within the period"),
-    ("years[].months", "månader som budgeteras", "months budgeted"),
-    ("years[].costs", "årets kostnader, med kr", "the year's costs, with currency"),
-    ("years[].financing", "årets finansiering, med kr", "the year's financing, with currency"),
-    ("years[].lines[]", "årets kostnadsrader med beräkning (se nedan)", "the year's lines with calculation (below)"),
-    ("years[].lines[].name", "kostnadsrad", "line"),
-    ("years[].lines[].specification", "kostnadsspecifikation (annars radens namn)", "specification (else the name)"),
-    ("years[].lines[].category", "kostnadsslag", "category"),
-    ("years[].lines[].calculation", "beräkningen fram till likhetstecknet: 42 350 kr × 1,42 × 3,5 mån =",
-     "the calculation up to the equals sign"),
-    ("years[].lines[].formula", "hela formeln med resultat", "the whole formula with its result"),
-    ("years[].lines[].amount", "belopp, med kr (tomt när beloppet inte anges)", "amount, with currency"),
-    ("years[].lines[].note", "t.ex. finansieras av Smedjebackens kommun (i natura)", "e.g. financed in kind by …"),
-    ("years[].lines[].party", "part som bär kostnaden i natura (annars tomt)", "party carrying it in kind (else empty)"),
-    ("lines[]", "kostnadsraderna", "the cost lines"),
-    ("lines[].name", "kostnadsrad", "line"),
-    ("lines[].category", "kostnadsslag", "category"),
-    ("lines[].specification", "kostnadsspecifikation (annars radens namn)", "specification (else the name)"),
-    ("lines[].amounts", "belopp per budgetår (lista i årens ordning)", "amounts per budget year (a list)"),
-    ("lines[].total", "radens totalt", "the line's total"),
-    ("lines[].party", "part som bär kostnaden i natura (annars tomt)", "party carrying it in kind (else empty)"),
-    ("costs.rows[]", "kostnadsbudgetens rader: category, specification, name, amounts, total",
-     "the cost budget's rows: category, specification, name, amounts, total"),
-    ("costs.sum.amounts", "Summa per budgetår", "the Summa row per budget year"),
-    ("costs.sum.total", "Summa totalt", "the Summa row's total"),
-    ("costs.total", "totala kostnader, med kr", "total costs, with currency"),
-    ("costs.in_kind", "varav i natura, med kr", "of which in kind, with currency"),
-    ("costs.cash", "kostnader att betala kontant, med kr", "costs paid in cash, with currency"),
-    ("categories.rows[]", "kostnadsslagen: name, amounts, total", "the categories: name, amounts, total"),
-    ("categories.sum.amounts", "Summa per budgetår", "the Summa row per budget year"),
-    ("categories.sum.total", "Summa totalt", "the Summa row's total"),
-    ("financing.rows[]", "finansieringsbudgetens rader: name, amounts, total, kind (kontant/i natura)",
-     "the financing budget's rows: name, amounts, total, kind"),
-    ("financing.sum.amounts", "Summa per budgetår", "the Summa row per budget year"),
-    ("financing.sum.total", "Summa totalt", "the Summa row's total"),
-    ("financing.total", "total finansiering, med kr", "total financing, with currency"),
-    ("financing.balanced", "ja om kostnader och finansiering balanserar varje år, annars nej",
-     "yes when costs and financing balance every year, else no"),
-    ("plan.rows[]", "tids- och aktivitetsplanen: name, start, end, cost", "the activity plan: name, start, end, cost"),
-    ("plan.sum", "planens Summa", "the plan's sum"),
-    ("applied_amount", "sökt belopp, med kr", "the amount applied for, with currency"),
-    ("total", "totala kostnader, med kr", "total costs, with currency"),
-    ("tables.costs", "kostnadsbudgeten som färdig tabell: {{p tables.costs }}",
-     "the cost budget as a ready table: {{p tables.costs }}"),
-    ("tables.categories", "kostnader per kostnadsslag som färdig tabell", "costs per category as a ready table"),
-    ("tables.financing", "finansieringsbudgeten som färdig tabell", "the financing budget as a ready table"),
-    ("tables.plan", "tids- och aktivitetsplanen som färdig tabell", "the activity plan as a ready table"),
-    ("tables.justification", "projektets ekonomi år för år med formler", "the budget justification, year by year"),
-    ("charts.costs", "diagram: kostnader per år och kostnadsslag: {{ charts.costs }}",
-     "chart: costs per year by category"),
-    ("charts.financing", "diagram: finansiering per år och finansiär", "chart: financing per year by funder"),
-]
+# Every path of the tree, in the order --fields prints them; "[]" marks a list: its elements
+# have the fields listed under "path[].field". A test checks the tree has exactly these paths.
+PATHS = (
+    "lang", "today", "project.name", "project.applicant", "project.funder", "project.description", "project.period",
+    "project.start", "project.end", "project.months", "project.owner", "project.parties[]", "project.parties[].name",
+    "project.parties[].role", "project.parties[].organisation_number", "project.parties[].unit",
+    "project.parties[].contact", "project.parties[].phone", "project.parties[].email",
+    "project.parties[].contacts[]", "project.contacts[]", "years[]", "years[].label", "years[].heading",
+    "years[].start", "years[].end", "years[].months", "years[].costs", "years[].financing", "years[].lines[]",
+    "years[].lines[].name", "years[].lines[].specification", "years[].lines[].category",
+    "years[].lines[].calculation", "years[].lines[].formula", "years[].lines[].amount", "years[].lines[].note",
+    "years[].lines[].party", "lines[]", "lines[].name", "lines[].category", "lines[].specification",
+    "lines[].amounts", "lines[].total", "lines[].party", "costs.rows[]", "costs.sum.amounts", "costs.sum.total",
+    "costs.total", "costs.in_kind", "costs.cash", "categories.rows[]", "categories.sum.amounts",
+    "categories.sum.total", "financing.rows[]", "financing.sum.amounts", "financing.sum.total", "financing.total",
+    "financing.balanced", "plan.rows[]", "plan.sum", "applied_amount", "total", "tables.costs", "tables.categories",
+    "tables.financing", "tables.plan", "tables.justification", "charts.costs", "charts.financing",
+)
+# (path, its description in each language of catalogue.LANGS: Swedish, English); the
+# descriptions are field.<path> in the catalogue
+FIELDS: list[tuple[str, ...]] = [(path, *(t.format() for t in catalogue.texts(f"field.{path}"))) for path in PATHS]
 
 
 class _Later:
@@ -192,11 +130,11 @@ def year_heading(label: str, scheme: YearScheme, lang: str) -> str:
     """A year column as the form heads it: ``År 2022`` (a project year is already ``År 1``)."""
     if scheme is YearScheme.project:
         return label
-    return f"År {label}" if lang == "sv" else label
+    return catalogue.text("field.year_heading", lang).format(label=label)
 
 
 def _yes(value: bool, lang: str) -> str:
-    return ("ja" if value else "nej") if lang == "sv" else ("yes" if value else "no")
+    return catalogue.text("word.yes" if value else "word.no", lang)
 
 
 def _text(value: str | None) -> str:
@@ -213,7 +151,8 @@ def _party(budget_party, lang: str) -> Node:
               email=_text(first.email if first else None), contacts=contacts)
 
 
-OWNER_ROLES = ("insatsägare", "projektägare", "huvudman", "sökande", "owner", "applicant")
+# the roles that make a party the one responsible, as a budget writes them in any language
+OWNER_ROLES = tuple(role for roles in catalogue.texts("field.owner_roles") for role in roles.split(", "))
 
 
 def _owner(budget, parties: list[Node]) -> Node:
@@ -237,7 +176,7 @@ def line_label(line) -> str:
 def in_kind_note(line, lang: str) -> str:
     if not line.in_kind:
         return ""
-    return f"finansieras av {line.party} (i natura)" if lang == "sv" else f"financed in kind by {line.party}"
+    return catalogue.text("field.in_kind_note", lang).format(party=line.party)
 
 
 def build_fields(computation: Computation, lang: str = "sv", *, today: dt.date | None = None) -> Node:
@@ -322,7 +261,7 @@ def build_fields(computation: Computation, lang: str = "sv", *, today: dt.date |
             "financing.rows[]", name=name,
             amounts=[amount(row.amounts[y.key]) if row.amounts.get(y.key) is not None else DASH for y in years],
             total=amount(row.total) if row.stated else DASH,
-            kind=("i natura" if row.in_kind else "kontant") if lang == "sv" else ("in kind" if row.in_kind else "cash")))
+            kind=catalogue.text("word.in_kind" if row.in_kind else "word.cash", lang)))
 
     plan_rows = []
     plan_sum = Decimal(0)

@@ -3,7 +3,9 @@
 A form (``src/grantcalc/templates/<name>.yaml``) is a list of sections with a
 number, a heading, a *block* grantcalc fills in from the budget, guidance for
 the applicant and the form's own note. This module knows how to lay out each
-block; the words of each form live in its YAML file, in Swedish and English.
+block; the words of each form live in its YAML file, in Swedish and English, and
+the words the blocks print (column headings, sums, signatures) in the catalogue
+(``form.*`` in :mod:`grantcalc.catalogue`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from docx import Document
 from docx.shared import Cm, Pt
 from pydantic import BaseModel, ConfigDict, Field
 
+from grantcalc import catalogue
 from grantcalc.render import word
 from grantcalc.render.fields import Node
 from grantcalc.render.word import Column
@@ -34,7 +37,8 @@ class Words(BaseModel):
     en: str
 
     def __call__(self, lang: str) -> str:
-        return self.sv if lang == "sv" else self.en
+        """The form's text in ``lang``; a language the form is not written in reads the English."""
+        return str(self.__dict__.get(lang, self.en))
 
 
 Block = Literal["general", "parties", "owner", "contacts", "description", "plan", "costs", "categories", "financing",
@@ -86,64 +90,14 @@ def load_form(text: str) -> Form:
     return Form.model_validate(YAML(typ="safe", pure=True).load(text))
 
 
-# --- words the blocks print ------------------------------------------------------------------
-WORDS: dict[str, tuple[str, str]] = {
-    "name": ("Insatsens namn", "Name of the project"),
-    "period": ("Planerad insatstid", "Planned period"),
-    "applied": ("Ansökta medel från samordningsförbundet", "Funds applied for from the coordination association"),
-    "funder": ("samordningsförbundet", "the coordination association"),
-    "organisation": ("Organisation", "Organisation"),
-    "organisation_number": ("Organisationsnummer", "Organisation number"),
-    "unit": ("Arbetsställe", "Unit"),
-    "contact": ("Kontaktperson", "Contact person"),
-    "phone": ("Telefon", "Phone"),
-    "email": ("E-post", "Email"),
-    "role": ("Roll", "Role"),
-    "person": ("Namn", "Name"),
-    "activity": ("Aktiviteter", "Activities"),
-    "start": ("Startdatum", "Start date"),
-    "end": ("Slutdatum", "End date"),
-    "cost": ("Kostnad", "Cost"),
-    "category": ("Kostnadsslag", "Category"),
-    "specification": ("Kostnadsspecifikation", "Specification"),
-    "funder_column": ("Finansiär", "Funder"),
-    "total": ("Totalt", "Total"),
-    "sum": ("Summa", "Sum"),
-    "line": ("Kostnad", "Cost"),
-    "calculation": ("Beräkning", "Calculation"),
-    "amount": ("Belopp", "Amount"),
-    "for_party": ("För {party}", "For {party}"),
-    "place_date": ("Ort och datum", "Place and date"),
-    "signature": ("Underskrift", "Signature"),
-    "clarification": ("Namnförtydligande", "Name in capitals"),
-    "position": ("Befattning", "Position"),
-    "year_sum": ("Summa kostnader {label}", "Total costs {label}"),
-    "period_total": ("Totala kostnader {period} ({months} mån): {total}",
-                     "Total costs {period} ({months} months): {total}"),
-    "applies": ("{applicant} ansöker om {amount} från {funder} för projektet ”{project}” under perioden "
-                "{period}, enligt ovanstående kostnadskalkyl.",
-                "{applicant} applies for {amount} from {funder} for the project “{project}” in the period "
-                "{period}, as calculated above."),
-    "in_kind": ("Medfinansiering i natura: {items}.", "Co-financing in kind: {items}."),
-    "no_plan": ("Budgetfilen har ingen tids- och aktivitetsplan (plan:). Fyll i aktiviteterna här "
-                "eller lägg till dem i budgetfilen.",
-                "The budget file has no activity plan (plan:). Fill in the activities here or add them to the "
-                "budget file."),
-    "amounts_in": ("Belopp i kronor.", "Amounts in SEK."),
-    "not_stated": ("belopp ej angivet", "amount not stated"),
-    "in_kind_short": ("i natura", "in kind"),
-    "subtitle": ("{funder} · {period}", "{funder} · {period}"),
-    "chart_costs": ("Figur: kostnader per budgetår och kostnadsslag.", "Figure: costs per budget year by category."),
-    "chart_financing": ("Figur: finansiering per budgetår och finansiär.",
-                        "Figure: financing per budget year by funder."),
-}
-CONTACT_ROLES = (("insatsledare", "project leader"), ("kontaktperson", "contact person"),
-                 ("ekonomiansvarig", "financial officer"))
+# --- words the blocks print: form.<key> in the catalogue -------------------------------------
+# the roles of the contacts the form lists first, as a budget writes them in any language
+CONTACT_ROLES = tuple(catalogue.texts(key) for key in ("form.role.leader", "form.role.contact", "form.role.finance"))
 
 
 def w(key: str, lang: str, **params: str) -> str:
-    sv, en = WORDS[key]
-    return (sv if lang == "sv" else en).format(**params)
+    """A word of the forms, ``form.<key>`` in the catalogue, with its ``{placeholders}`` filled in."""
+    return catalogue.text(f"form.{key}", lang).format(**params)
 
 
 class Layout:
@@ -210,10 +164,10 @@ def _contacts(layout: Layout) -> None:
                                                      ("email", 1.4))]
     contacts = list(f.project.contacts)
     rows = []
-    for sv, en in CONTACT_ROLES:
-        found = [c for c in contacts if c.role.strip().lower() in (sv, en)]
+    for names in CONTACT_ROLES:
+        found = [c for c in contacts if c.role.strip().lower() in names]
         for c in found or [None]:
-            label = sv.capitalize() if lang == "sv" else en.capitalize()
+            label = catalogue.pick(names, lang).capitalize()
             rows.append([label, c.name, c.party, c.phone, c.email] if c else [label, "", "", "", ""])
             if c:
                 contacts.remove(c)
@@ -317,7 +271,7 @@ def _justification(layout: Layout) -> None:
     columns = [Column(w("line", lang), 3.0), Column(w("calculation", lang), 3.6), Column(w("amount", lang), 1.15, "r")]
     for year in f.years:
         word.add_heading(layout.document, f"{year.label} ({year.start} – {year.end}, {year.months} "
-                         f"{'mån' if lang == 'sv' else 'months'})", level=2)
+                         f"{catalogue.text('word.months', lang)})", level=2)
         rows = []
         for entry in year.lines:
             calculation = entry.calculation
@@ -336,7 +290,7 @@ def _justification(layout: Layout) -> None:
 
 def _closing(layout: Layout) -> None:
     f, lang = layout.fields, layout.lang
-    applicant = f.project.applicant or f.project.owner.name or ("Sökande" if lang == "sv" else "The applicant")
+    applicant = f.project.applicant or f.project.owner.name or w("applicant", lang)
     funder = f.project.funder or w("funder", lang)
     if f.applied_amount:
         word.add_paragraph(layout.document, w("applies", lang, applicant=applicant, amount=f.applied_amount,

@@ -33,6 +33,7 @@ import zipfile
 from pathlib import Path
 
 from grantcalc.errors import Problem, SourceError
+from grantcalc.messages import phrase
 
 __all__ = ["read_template", "MAX_TEMPLATE_BYTES", "MAX_UNPACKED_BYTES", "MAX_ENTRIES"]
 
@@ -52,8 +53,9 @@ def _fail(code: str, path: Path, **params) -> SourceError:
     return SourceError(Problem(code, file=str(path), params=params))
 
 
-def _invalid(path: Path, sv: str, en: str) -> SourceError:
-    return _fail("render.template_invalid", path, reason=(sv, en))
+def _invalid(path: Path, reason: str, **params: str) -> SourceError:
+    """render.template_invalid, its {reason} the catalogue's text ``reason`` (``render.invalid.*``) with ``params``."""
+    return _fail("render.template_invalid", path, reason=phrase(reason, **params))
 
 
 def read_template(path: Path) -> bytes:
@@ -62,7 +64,7 @@ def read_template(path: Path) -> bytes:
 
     data = read_bounded(path, MAX_TEMPLATE_BYTES)  # a FIFO or device is refused, never read without a bound
     if not data:
-        raise _invalid(path, "filen är tom", "the file is empty")
+        raise _invalid(path, "render.invalid.empty")
     check_package(data, path)
     return data
 
@@ -76,10 +78,8 @@ def check_package(data: bytes, path: Path) -> None:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as err:
         if not data.startswith(b"PK"):
-            raise _invalid(path, "det är ingen zip-fil, vilket ett .docx-dokument är",
-                           "it is not a zip package, which a .docx is") from None
-        raise _invalid(path, f"zip-filen är trasig eller avkortad: {err}",
-                       f"the zip package is damaged or cut short: {err}") from None
+            raise _invalid(path, "render.invalid.not_zip") from None
+        raise _invalid(path, "render.invalid.damaged", error=str(err)) from None
     with archive:
         infos = archive.infolist()
         if len(infos) > MAX_ENTRIES:
@@ -89,25 +89,22 @@ def check_package(data: bytes, path: Path) -> None:
             raise _fail("render.template_unpacked", path, size=declared, limit=MAX_UNPACKED_BYTES)
         for info in infos:
             if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) or info.flag_bits & 0x1:
-                what = "krypterad" if info.flag_bits & 0x1 else f"packad med metod {info.compress_type}"
-                what_en = "encrypted" if info.flag_bits & 0x1 else f"compressed with method {info.compress_type}"
-                raise _invalid(path, f"delen {info.filename} är {what}, vilket Word aldrig skriver",
-                               f"the part {info.filename} is {what_en}, which Word never writes")
+                if info.flag_bits & 0x1:
+                    raise _invalid(path, "render.invalid.encrypted", part=info.filename)
+                raise _invalid(path, "render.invalid.method", part=info.filename, method=str(info.compress_type))
             if info.filename.replace("\\", "/").rsplit("/", 1)[-1].lower() == "vbaproject.bin":
                 raise _fail("render.template_macros", path)
         try:
             listed = archive.getinfo("[Content_Types].xml")
         except KeyError:
-            raise _invalid(path, "[Content_Types].xml saknas", "[Content_Types].xml is missing") from None
+            raise _invalid(path, "render.invalid.no_content_types") from None
         types = _content_types(_unpack(archive, listed, path), path)
         if any(marker in kind.lower() for kind in types.values() for marker in _MACRO_TYPES):
             raise _fail("render.template_macros", path)
         if _WORD_MAIN not in types.values():  # what python-docx requires: say so in words
             if _WORD_TEMPLATE in types.values():
-                raise _invalid(path, "det är en Word-mall (.dotx), som sparas först som .docx",
-                               "it is a Word template (.dotx), to be saved as .docx first")
-            raise _invalid(path, "paketet har ingen huvuddel för ett Word-dokument (är det en annan sorts fil?)",
-                           "the package has no Word document main part (is it another kind of file?)")
+                raise _invalid(path, "render.invalid.dotx")
+            raise _invalid(path, "render.invalid.no_main")
         for info in infos:  # one part at a time: its size verified, its XML without a DOCTYPE
             blob = _unpack(archive, info, path)
             if _is_xml(info.filename, types) and _has_doctype(blob):
@@ -160,17 +157,12 @@ def _unpack(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> byte
             while chunk := stream.read(_CHUNK):
                 total += len(chunk)
                 if total > info.file_size:
-                    raise _invalid(path, f"delen {info.filename} packas upp till mer än zip-filen anger "
-                                         f"({info.file_size} byte)",
-                                   f"the part {info.filename} unpacks to more than the zip package says "
-                                   f"({info.file_size} bytes)")
+                    raise _invalid(path, "render.invalid.unpacks_more", part=info.filename, size=str(info.file_size))
                 chunks.append(chunk)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError) as err:
-        raise _invalid(path, f"delen {info.filename} kan inte packas upp: {err}",
-                       f"the part {info.filename} cannot be unpacked: {err}") from None
+        raise _invalid(path, "render.invalid.unpack", part=info.filename, error=str(err)) from None
     if total != info.file_size:
-        raise _invalid(path, f"delen {info.filename} är kortare än zip-filen anger",
-                       f"the part {info.filename} is shorter than the zip package says")
+        raise _invalid(path, "render.invalid.shorter", part=info.filename)
     return b"".join(chunks)
 
 
@@ -190,8 +182,7 @@ def _content_types(blob: bytes, path: Path) -> dict[str, str]:
     try:
         root = etree.fromstring(blob, _safe_parser())
     except etree.XMLSyntaxError as err:
-        raise _invalid(path, f"[Content_Types].xml är trasig: {err}", f"[Content_Types].xml is damaged: {err}") \
-            from None
+        raise _invalid(path, "render.invalid.content_types", error=str(err)) from None
     types: dict[str, str] = {}
     for element in root:
         kind = element.get("ContentType") or ""

@@ -43,7 +43,7 @@ from jinja2.visitor import NodeTransformer
 from markupsafe import Markup, escape
 
 from grantcalc.errors import Problem
-from grantcalc.messages import Bilingual
+from grantcalc.messages import Bilingual, phrase
 from grantcalc.render.fields import Node
 
 __all__ = ["Sandbox", "Limits", "environments", "TemplateRefused", "UnknownField", "TOP", "phrase", "line_text",
@@ -59,7 +59,7 @@ MAX_SECONDS = 30.0  # wall-clock time to fill in the template
 MAX_OPERATIONS = 1_000_000  # steps: look-ups, calls, operators, filters, output and loop rounds
 MAX_CALL_DEPTH = 50  # macros calling macros (or a recursive loop calling itself)
 
-TOP = ("på översta nivån", "at the top level")
+TOP = phrase("render.where.top")  # where a field of the top level was looked for
 
 
 class UnknownField(UndefinedError):
@@ -87,14 +87,7 @@ class Unknown(StrictUndefined):
         self._fail()
 
 
-# --- refusals ----------------------------------------------------------------------------------
-def phrase(code: str, **params: Any) -> Bilingual:
-    """A part of a message (``render.limit.*`` in the catalogue), in the language it is shown in."""
-    from grantcalc.messages import render
-
-    return Bilingual(lambda lang: render(code, params, lang))
-
-
+# --- refusals: the parts of their messages are phrase()s of the catalogue (render.limit.*, render.kind.*)
 def _count(n: int) -> Any:
     """A count for a message, grouped for the language; a count too long to read as ``minst 10^40``."""
     return phrase("render.limit.at_least", n=str(len(str(n)) - 1)) if n >= 10**15 else n
@@ -113,35 +106,35 @@ def _limit_text(kind: str) -> Any:
     return f"10^{len(str(MAX_NUMBER)) - 1}"
 
 
-def _kind_of(obj: Any) -> tuple[str, str]:
+def _kind_of(obj: Any) -> Bilingual:
     """What ``obj`` is, for a message about reaching past it."""
     if isinstance(obj, Node):
-        return (f"fältet {obj.path}", f"the field {obj.path}") if obj.path else ("fälten", "the fields")
+        return phrase("render.kind.field", path=obj.path) if obj.path else phrase("render.kind.fields")
     if isinstance(obj, str):
-        return ("en text", "a text")
+        return phrase("render.kind.text")
     if isinstance(obj, bool) or obj is None:
-        return ("ett värde", "a value")
+        return phrase("render.kind.value")
     if isinstance(obj, (int, float)):
-        return ("ett tal", "a number")
+        return phrase("render.kind.number")
     if isinstance(obj, (list, tuple)):
-        return ("en lista", "a list")
+        return phrase("render.kind.list")
     if isinstance(obj, dict):
-        return ("en uppslagstabell", "a mapping")
+        return phrase("render.kind.mapping")
     if isinstance(obj, (type, types.FunctionType, types.BuiltinFunctionType, types.MethodType)):
         named: dict[object, str] = {Cycler: "cycler", Joiner: "joiner"}
         name = named.get(obj) or getattr(obj, "__name__", "")
-        return (f"funktionen {name}", f"the function {name}")
+        return phrase("render.kind.function", name=name)
     if isinstance(obj, functools.partial):
-        return ("en funktion", "a function")
+        return phrase("render.kind.partial")
     if isinstance(obj, LoopContext):
-        return ("loop", "loop")
+        return phrase("render.kind.loop")
     if isinstance(obj, TemplateReference):
-        return ("self", "self")
+        return phrase("render.kind.self")
     if isinstance(obj, Undefined):
-        return ("ett fält som inte finns", "a field that does not exist")
+        return phrase("render.kind.undefined")
     if isinstance(obj, Macro):
-        return ("ett makro", "a macro")
-    return (f"ett objekt av typen {type(obj).__name__}", f"an object of type {type(obj).__name__}")
+        return phrase("render.kind.macro")
+    return phrase("render.kind.object", type=type(obj).__name__)
 
 
 def tag_text(xml: str) -> str:

@@ -42,18 +42,17 @@ def _unknown_field(err: Any, top: Node) -> Problem:
     if parent is None:
         return Problem("render.unknown_field", params={"field": name, "where": TOP, "known": ", ".join(top.keys())})
     if isinstance(parent, Node):
-        where = (f"i {parent.path}", f"in {parent.path}") if parent.path else TOP
+        where = phrase("render.where.in", path=parent.path) if parent.path else TOP
         field = f"{parent.path}.{name}" if parent.path else name
         return Problem("render.unknown_field", params={"field": field, "where": where,
                                                       "known": ", ".join(parent.keys())})
     if isinstance(parent, list) and isinstance(name, int):
         return Problem("render.index", params={"index": str(name), "count": str(len(parent))})
     if isinstance(parent, list):
-        advice = (": gå igenom listan med {%tr for row in … %}", ": loop over the list with {%tr for row in … %}")
-        return Problem("render.not_a_group", params={"field": name, "parent": "…", "kind": ("en lista", "a list"),
-                                                    "advice": advice})
+        return Problem("render.not_a_group", params={"field": name, "parent": "…", "kind": phrase("render.kind.list"),
+                                                    "advice": phrase("render.advice.loop")})
     return Problem("render.not_a_group", params={"field": name, "parent": repr(str(parent))[:60],
-                                                "kind": ("text", "text"), "advice": ""})
+                                                "kind": phrase("render.kind.plain_text"), "advice": ""})
 
 
 def _open(path: Path):
@@ -149,7 +148,7 @@ def render_user_template(path: Path, computation: Computation, lang: str, *, tod
         if line is None:  # not raised by the template's code: a bug, reported as one
             raise
         said = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
-        reason = (f"{said}, nära ”{line}”", f"{said}, near “{line}”") if line else (said, said)
+        reason = phrase("render.reason_near", reason=said, context=line) if line else said
         raise SourceError(Problem("render.template_error", file=str(path), params={"reason": reason})) from None
     return template
 

@@ -25,15 +25,16 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from grantcalc.catalogue import tag_of
+
 __all__ = [
-    "LANG_TAGS", "set_up", "add_table", "add_form_table", "add_guidance", "add_heading", "add_paragraph",
+    "set_up", "add_table", "add_form_table", "add_guidance", "add_heading", "add_paragraph",
     "text_width", "table_fits", "new_section", "Column",
 ]
 
 Points = float  # float-ok: a font size in typographic points, never an amount
 Weight = float  # float-ok: a share of a table's width, never an amount
 
-LANG_TAGS = {"sv": "sv-SE", "en": "en-GB"}
 FONT = "Calibri"
 BODY_PT = 10.5
 TABLE_PT = 9
@@ -117,7 +118,7 @@ def _set_lang(rpr, tag: str) -> None:
 def set_up(document, lang: str, title: str) -> None:
     """A4 with margins, the language of every run (spell-checking, hyphenation),
     the default font, and the title in the document's properties."""
-    tag = LANG_TAGS[lang]
+    tag = tag_of(lang)  # the language's locale as a tag: sv-SE, en-GB
     for section in document.sections:
         section.page_width, section.page_height = PAGE_A4
         for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):

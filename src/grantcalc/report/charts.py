@@ -18,6 +18,7 @@ import os
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from grantcalc import catalogue
 from grantcalc import formatting as fmt
 from grantcalc.errors import GrantcalcError, Problem
 
@@ -150,7 +151,7 @@ def costs_figure(computation: Computation, lang: str | None = None) -> Figure:
     series = [(budget.category(key).name(lang), [per_year[y.key] for y in years])
               for key, per_year in computation.category_totals().items()
               if any(per_year.values())]
-    title = "Kostnader per budgetår och kostnadsslag" if lang == "sv" else "Costs per budget year by category"
+    title = catalogue.text("chart.costs", lang)
     return _stacked([y.label(lang) for y in years], series, [computation.year_total(y.key) for y in years],
                     title, lang)
 
@@ -162,7 +163,7 @@ def financing_figure(computation: Computation, lang: str | None = None) -> Figur
     years = computation.years
     series = [(row.name, [row.amount(y.key) for y in years]) for row in financing.rows
               if any(row.amount(y.key) for y in years)]
-    title = "Finansiering per budgetår och finansiär" if lang == "sv" else "Financing per budget year by funder"
+    title = catalogue.text("chart.financing", lang)
     return _stacked([y.label(lang) for y in years], series, [financing.year_total(y.key) for y in years],
                     title, lang)
 
@@ -200,18 +201,18 @@ def sweep_figure(frame: pd.DataFrame, x: str | None = None, y: str | None = None
     base = attrs.get("base") or {}
     if x in base and y in base and all(base.get(p) is not None for p in parameters):
         axes.plot([_pixels(base[x])], [_pixels(base[y])], marker="D", markersize=6, color="#D55E00", linestyle="",
-                  label="budgeten" if lang == "sv" else "the budget", zorder=5)
+                  label=catalogue.text("chart.budget", lang), zorder=5)
     if cap is not None:
         limit = to_decimal(cap)
         axes.axhline(_pixels(limit), color="#999999", linestyle="--", linewidth=1,
-                     label=("tak " if lang == "sv" else "cap ") + fmt.money(limit, lang))
+                     label=catalogue.text("chart.cap", lang).format(amount=fmt.money(limit, lang)))
     from matplotlib.ticker import FuncFormatter
 
     axes.xaxis.set_major_formatter(FuncFormatter(lambda v, _: show_x(Decimal(str(v)))))
     _money_axis(axes.yaxis, lang)
     axes.tick_params(labelsize=7)
     axes.set_xlabel(str(x), fontsize=8)
-    axes.set_ylabel(f"{y} ({'kr' if lang == 'sv' else 'SEK'})", fontsize=8)
+    axes.set_ylabel(f"{y} ({catalogue.text('chart.currency', lang)})", fontsize=8)
     project = attrs.get("project")
     axes.set_title(f"{project}: {y} per {x}" if project else f"{y} per {x}", fontsize=9)
     axes.spines[["top", "right"]].set_visible(False)

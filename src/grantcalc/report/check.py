@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from grantcalc import catalogue
 from grantcalc import formatting as fmt
 from grantcalc.errors import Problem, Severity, format_path
 from grantcalc.report.text import cost_table, render_table, word
@@ -20,24 +21,9 @@ if TYPE_CHECKING:
 __all__ = ["text_report", "financing_table", "funders_table", "findings_text", "summary", "json_report",
            "github_report", "github_annotation", "escape_data", "escape_property"]
 
-_WORDS = {
-    "funder": ("Finansiär", "Funder"),
-    "financing": ("Finansieringsbudget", "Financing budget"),
-    "costs": ("Kostnadsbudget", "Cost budget"),
-    "applied": ("Sökt belopp", "Applied amount"),
-    "balanced": ("Kostnader och finansiering balanserar varje år.", "Costs and financing balance in every year."),
-    "unbalanced": ("Kostnader och finansiering balanserar inte.", "Costs and financing do not balance."),
-    "findings": ("Anmärkningar", "Findings"),
-    "stated": ("Angivna belopp jämförda med beräkningen: {compared}, varav {differing} avviker.",
-               "Stated figures compared with the computation: {compared}, of which {differing} differ."),
-    "none": ("Inga anmärkningar.", "No findings."),
-    "cash": ("kontant", "cash"),
-}
-
-
 def _w(key: str, lang: str) -> str:
-    sv, en = _WORDS[key]
-    return sv if lang == "sv" else en
+    """A word of the check report, ``report.<key>`` in the catalogue."""
+    return catalogue.text(f"report.{key}", lang)
 
 
 def financing_text(financing: Financing, lang: str = "sv") -> str:
@@ -74,11 +60,9 @@ def findings_text(findings: list[Problem], lang: str = "sv") -> str:
 
 def summary(result: CheckResult, lang: str = "sv") -> str:
     """``0 fel, 1 varning, 5 info`` / ``0 errors, 1 warning, 5 infos``."""
-    e, w, i = len(result.errors), len(result.warnings), len(result.infos)
-    if lang == "sv":
-        return f"{e} fel, {w} {'varning' if w == 1 else 'varningar'}, {i} info"
-    return f"{e} {'error' if e == 1 else 'errors'}, {w} {'warning' if w == 1 else 'warnings'}, " \
-           f"{i} {'info' if i == 1 else 'infos'}"
+    counts = {"errors": len(result.errors), "warnings": len(result.warnings), "infos": len(result.infos)}
+    said = {kind: _w(f"{kind}.{'one' if n == 1 else 'other'}", lang).format(n=n) for kind, n in counts.items()}
+    return _w("summary", lang).format(**said)
 
 
 def text_report(result: CheckResult, lang: str = "sv") -> str:

@@ -28,6 +28,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from grantcalc import catalogue
 from grantcalc import formatting as fmt
 from grantcalc.errors import Problem, SourceError
 
@@ -39,49 +40,21 @@ __all__ = ["write_excel", "write_csv", "export", "FORMATS", "SHEETS"]
 
 FORMATS = (".xlsx", ".csv")
 
-# sheet names: (Swedish, English)
-SHEETS = {
-    "costs": ("Kostnader", "Costs"),
-    "financing": ("Finansiering", "Financing"),
-    "computation": ("Beräkning", "Computation"),
-    "findings": ("Granskning", "Findings"),
-}
-
-WORDS = {
-    "category": ("Kostnadsslag", "Category"),
-    "line": ("Kostnadsrad", "Line"),
-    "total": ("Totalt", "Total"),
-    "sum": ("Summa", "Sum"),
-    "funder": ("Finansiär", "Funder"),
-    "in_kind": ("i natura", "in kind"),
-    "yes": ("ja", "yes"),
-    "costs": ("Kostnader", "Costs"),
-    "difference": ("Skillnad (finansiering \u2212 kostnader)", "Difference (financing \u2212 costs)"),
-    "year": ("År", "Year"),
-    "amount": ("Belopp", "Amount"),
-    "months": ("Månader", "Months"),
-    "formula": ("Formel", "Formula"),
-    "severity": ("Typ", "Severity"),
-    "code": ("Kod", "Code"),
-    "place": ("Plats", "Location"),
-    "field": ("Fält", "Field"),
-    "message": ("Meddelande", "Message"),
-    "no_findings": ("Inga anmärkningar", "No findings"),
-    "amounts_in": ("belopp i kr", "amounts in SEK"),
-}
+# the sheets, in order; their names are sheet.<key> in the catalogue (Kostnader, Finansiering, …)
+SHEETS = ("costs", "financing", "computation", "findings")
 
 TABLE_HEADER_ROW = 4  # Kostnader and Finansiering: title, facts, a blank row, then the table
 MAX_WIDTH = 60
 
 
 def word(key: str, lang: str) -> str:
-    sv, en = WORDS[key]
-    return sv if lang == "sv" else en
+    """A word of the workbook, ``excel.<key>`` in the catalogue."""
+    return catalogue.text(f"excel.{key}", lang)
 
 
 def sheet_name(key: str, lang: str) -> str:
-    sv, en = SHEETS[key]
-    return sv if lang == "sv" else en
+    """A sheet's name, ``sheet.<key>`` in the catalogue: ``Kostnader`` / ``Costs``."""
+    return catalogue.text(f"sheet.{key}", lang)
 
 
 # --- the long form: one row per line and budget year -----------------------------------------
@@ -302,7 +275,7 @@ def _has_ore(computation: Computation) -> bool:
 def money_format(lang: str, ore: bool) -> str:
     """The kronor format of every amount: ``#,##0 "kr"`` (``#,##0.00 "kr"`` when some amount has öre)."""
     digits = "#,##0.00" if ore else "#,##0"
-    return f'{digits} "kr"' if lang == "sv" else f'"SEK "{digits}'
+    return catalogue.text("format.excel_money", lang).format(digits=digits)
 
 
 def _not_stated_format(money: str) -> str:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from grantcalc import catalogue
 from grantcalc import formatting as fmt
-
 from grantcalc.compute.computation import months_value
 
 if TYPE_CHECKING:
@@ -56,8 +56,8 @@ def computation_frame(computation: Computation, form: str = "long", *, lang: str
 
     lang = lang or computation.budget.language
     budget = computation.budget
-    total_word = "Totalt" if lang == "sv" else "Total"
-    sum_word = "Summa" if lang == "sv" else "Total"
+    total_word = catalogue.text("frame.total", lang)
+    sum_word = catalogue.text("frame.sum", lang)
     labels = [y.label(lang) for y in computation.years]
     if form == "long":
         carried_by = {name: row.name for row in computation.financing.rows for name in row.lines}
@@ -119,7 +119,7 @@ def financing_frame(financing: Financing, *, lang: str | None = None, totals: bo
     import pandas as pd
 
     lang = lang or financing.computation.budget.language
-    total_word = "Totalt" if lang == "sv" else "Total"
+    total_word = catalogue.text("frame.total", lang)
     labels = [y.label(lang) for y in financing.years]
     rows, index = [], []
     for row in financing.rows:
@@ -129,7 +129,7 @@ def financing_frame(financing: Financing, *, lang: str | None = None, totals: bo
     if totals:
         years = {label: financing.year_total(y.key) for y, label in zip(financing.years, labels)}
         rows.append({"in_kind": None, **years, total_word: financing.total})
-        index.append("Summa" if lang == "sv" else "Total")
+        index.append(catalogue.text("frame.sum", lang))
     return pd.DataFrame(rows, index=pd.Index(index, name="funder"), columns=["in_kind", *labels, total_word])
 
 

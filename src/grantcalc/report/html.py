@@ -33,11 +33,6 @@ if TYPE_CHECKING:
 __all__ = ["budget_html", "computation_html", "check_html", "financing_html", "cost_table_html",
            "financing_table_html", "findings_html", "header_html"]
 
-_WORDS = {
-    "difference": ("Skillnad (finansiering − kostnader)", "Difference (financing − costs)"),
-    "line_no": ("rad {line}", "line {line}"),
-}
-
 # --- styles: inline, theme-neutral ------------------------------------------------
 _WRAP = "color:inherit;background:transparent;line-height:1.4;margin:0.2em 0"
 _TITLE = "font-weight:bold;font-size:1.1em"
@@ -67,11 +62,6 @@ _TINT = {Severity.error: "background:rgba(220,50,47,0.25)",
          Severity.warning: "background:rgba(230,160,0,0.3)",
          Severity.info: "background:rgba(38,139,210,0.25)"}
 _DASH = "–"
-
-
-def _x(key: str, lang: str) -> str:
-    sv, en = _WORDS[key]
-    return sv if lang == "sv" else en
 
 
 def _e(text: object) -> str:
@@ -181,7 +171,7 @@ def financing_table_html(financing: Financing, lang: str = "sv") -> str:
     if not financing.balanced:
         differences = financing.differences()
         total = sum(differences.values(), start=Decimal(0))
-        body.append(_row([_td(_x("difference", lang), _TEXT),
+        body.append(_row([_td(_w("difference", lang), _TEXT),
                           *(_td(_signed(differences[y.key], lang), _NUM) for y in years),
                           _td(_signed(total, lang), _NUM)], f"{_ALERT};font-weight:bold"))
     return _table("financing", head, body)
@@ -195,7 +185,7 @@ def _applied(financing: Financing, lang: str) -> str:
 
 
 def _where(problem: Problem, lang: str) -> str:
-    place = problem.where() or (_x("line_no", lang).format(line=problem.line) if problem.line else "")
+    place = problem.where() or (_w("line_no", lang).format(line=problem.line) if problem.line else "")
     parts = [p for p in (place, format_path(problem.path)) if p]
     return " · ".join(parts)
 

@@ -8,31 +8,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from grantcalc import catalogue
 from grantcalc import formatting as fmt
 
 if TYPE_CHECKING:
     from grantcalc.compute.computation import Computation
 
-__all__ = ["cost_table", "category_table", "formula_listing", "render_table", "WORDS"]
+__all__ = ["cost_table", "category_table", "formula_listing", "render_table", "word"]
 
-WORDS = {
-    "category": ("Kostnadsslag", "Category"),
-    "line": ("Kostnadsrad", "Line"),
-    "total": ("Totalt", "Total"),
-    "sum": ("Summa", "Sum"),
-    "in_kind": ("i natura", "in kind"),
-    "of_which_in_kind": ("varav i natura", "of which in kind"),
-    "amounts_in": ("belopp i kr", "amounts in SEK"),
-    "months": ("mån", "months"),
-    "not_stated": ("belopp ej angivet", "amount not stated"),
-    "stated": ("angivet belopp", "stated amount"),
-}
 NAME_WIDTH = 44
 
 
 def word(key: str, lang: str) -> str:
-    sv, en = WORDS[key]
-    return sv if lang == "sv" else en
+    """A word of the tables, ``word.<key>`` in the catalogue: ``word("total", "sv")`` → ``Totalt``."""
+    return catalogue.text(f"word.{key}", lang)
 
 
 def _clip(text: str, width: int) -> str:

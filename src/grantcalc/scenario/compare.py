@@ -54,10 +54,11 @@ def compare(variants: Mapping[str, Budget | Computation], *, by: str = "year", l
 
 
 def _totals(c: Computation, by: str, lang: str) -> dict[str, Decimal | None]:
+    from grantcalc import catalogue
     from grantcalc.scenario.sweep import metric_names
 
     total_word, applied_word = metric_names(lang)
-    sum_word = "Summa" if lang == "sv" else "Total"
+    sum_word = catalogue.text("frame.sum", lang)
     if by == "year":
         out: dict[str, Decimal | None] = {y.label(lang): c.year_total(y.key) for y in c.years}
         out[total_word] = c.total

@@ -75,30 +75,25 @@ class Seek:
     def describe(self, lang: str = "sv") -> str:
         """The answer in a sentence."""
         from grantcalc import formatting as fmt
+        from grantcalc.catalogue import text
 
         p = self.parameter
         value, limit = p.format(self.value, lang), fmt.money(self.limit, lang)
         achieved, gap = fmt.money(self.achieved, lang), fmt.money(abs(self.gap), lang)
         what = _metric_words(self.metric, self.year, lang)
+        said = {"name": p.name, "value": value, "what": what, "limit": limit, "achieved": achieved}
         if self.mode == "cap":
-            head = (f"{p.name} = {value} håller {what} inom {limit}: {achieved}, {gap} under taket"
-                    if lang == "sv" else
-                    f"{p.name} = {value} keeps {what} within {limit}: {achieved}, {gap} below the cap")
+            head = text("seek.says.cap", lang).format(**said, gap=gap)
         else:
-            side = ("över" if self.gap > 0 else "under") if lang == "sv" else ("above" if self.gap > 0 else "below")
-            head = (f"{p.name} = {value} ger {what} närmast {limit}: {achieved}"
-                    + (f", {gap} {side} målet" if self.gap else ", exakt")
-                    if lang == "sv" else
-                    f"{p.name} = {value} brings {what} closest to {limit}: {achieved}"
-                    + (f", {gap} {side} the target" if self.gap else ", exactly"))
+            side = text("seek.says.above" if self.gap > 0 else "seek.says.below", lang)
+            head = text("seek.says.target", lang).format(**said) + (
+                text("seek.says.off", lang).format(gap=gap, side=side) if self.gap else text("seek.says.exact", lang))
         if self.next_value is not None and self.next_achieved is not None:
-            nxt = p.format(self.next_value, lang)
-            head += (f" (nästa steg, {nxt}, ger {fmt.money(self.next_achieved, lang)})" if lang == "sv"
-                     else f" (the next step, {nxt}, gives {fmt.money(self.next_achieved, lang)})")
+            head += text("seek.says.next", lang).format(value=p.format(self.next_value, lang),
+                                                         amount=fmt.money(self.next_achieved, lang))
         was = p.format(self.original, lang) if self.original is not None else "–"
-        head += (f". Budgeten har i dag {was}; steg {p.format(self.step, lang)}, {self.evaluations} beräkningar."
-                 if lang == "sv" else
-                 f". The budget has {was} now; step {p.format(self.step, lang)}, {self.evaluations} computations.")
+        head += text("seek.says.now", lang).format(was=was, step=p.format(self.step, lang),
+                                                    evaluations=self.evaluations)
         return head
 
     def __str__(self) -> str:
@@ -268,12 +263,15 @@ def _measure(base: Computation, metric: Metric, year: int | str | None) -> Calla
     return lambda c: sum((per_year(c, k) for k in keys), start=Decimal(0))
 
 
+_METRIC_WORDS = {"total": "seek.metric.total", "cash": "seek.metric.cash", "applied": "seek.metric.applied"}
+
+
 def _metric_words(metric: str, year: int | str | None, lang: str) -> str:
-    sv = {"total": "kostnaderna", "cash": "kostnaderna utom i natura", "applied": "sökt belopp"}
-    en = {"total": "the costs", "cash": "the cash costs", "applied": "the amount applied for"}
-    words = (sv if lang == "sv" else en).get(metric, metric)
+    from grantcalc.catalogue import text
+
+    words = text(_METRIC_WORDS[metric], lang) if metric in _METRIC_WORDS else metric
     if year == "each":
-        return words + (" varje budgetår" if lang == "sv" else " in every budget year")
+        return text("seek.metric.each", lang).format(what=words)
     if year is not None:
-        return words + (f" {year}" if lang == "sv" else f" in {year}")
+        return text("seek.metric.year", lang).format(what=words, year=year)
     return words

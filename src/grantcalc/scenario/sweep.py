@@ -56,7 +56,9 @@ class Evaluator:
 
 def metric_names(lang: str) -> tuple[str, str]:
     """The column names of the total and of the amount applied for."""
-    return ("Totalt", "Sökt belopp") if lang == "sv" else ("Total", "Applied for")
+    from grantcalc import catalogue
+
+    return catalogue.text("sweep.total", lang), catalogue.text("sweep.applied", lang)
 
 
 def sweep(budget: Budget, parameters: Mapping[Spec, Iterable[Any]], *, grid: bool = True,
