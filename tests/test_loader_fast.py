@@ -49,8 +49,16 @@ def fast(text: str):
 
 
 def assert_same_as_ruamel(text: str, *, must_be_fast: bool = False):
-    """The fast path's result is ruamel's; ruamel's refusals are never read by the fast path."""
-    got = fast(text)
+    """The fast path's result is ruamel's; ruamel's refusals are never read by the fast path.
+    Nesting past the limit is refused by the fast path itself (ruamel takes seconds to say so)."""
+    try:
+        got = fast(text)
+    except libyaml.TooDeep as deep:
+        with pytest.raises(GrantcalcError) as refused:
+            load_source._parse_yaml(text, "x.yaml")
+        assert [p.code for p in refused.value.problems] == ["syntax.too_deep"]
+        assert refused.value.problems[0].line == deep.line
+        return
     if must_be_fast:
         assert got is not None, "the fast path gave up on a plain budget"
     try:
@@ -150,9 +158,22 @@ def test_the_fast_path_reads_numbers_dates_and_lines_exactly():
 def test_what_the_fast_path_leaves_to_ruamel():
     for text in ("a: 0x1F\n", "a: 007\n", "a: 2024-01-01 10:30:00\n", "a: !!str 5\n", "%YAML 1.1\n---\na: 1\n",
                  "a: 1\na: 2\n", "a: 1\n---\nb: 2\n",
-                 "? [x]\n: 1\n", "a: 1e3\n", "b: &x [1]\nc: *x\nd: *y\n", "a: b\u2028c\n", "a: x\ty\n", "a: [1\n",
-                 "[" * 150 + "]" * 150 + "\n"):
+                 "? [x]\n: 1\n", "a: 1e3\n", "b: &x [1]\nc: *x\nd: *y\n", "a: b\u2028c\n", "a: x\ty\n", "a: [1\n"):
         assert fast(text) is None, text
+
+
+@pytest.mark.parametrize("text", ["[" * 150 + "]" * 150 + "\n", "a: " + "[" * 5000 + "]" * 5000 + "\n",
+                                  "a:\n" + "".join("  " * (i + 1) + f"k{i}:\n" for i in range(150)) + "  " * 151 + "x\n"])
+def test_nesting_past_the_limit_is_refused_by_the_fast_path_at_its_line(text):
+    """Lists and mappings nested past the limit (100) are refused where libyaml reads them, at
+    the line where the limit is passed; ruamel would recurse for seconds (5 000 levels: 8 s)."""
+    with pytest.raises(libyaml.TooDeep) as deep:
+        fast(text)
+    expected = 1 if text.startswith(("[", "a: [")) else 1 + load_source.DEEP
+    assert deep.value.line == expected
+    with pytest.raises(GrantcalcError) as refused:
+        load_source._parse_yaml(text, "x.yaml")
+    assert refused.value.problems[0].code == "syntax.too_deep" and refused.value.problems[0].line == expected
 
 
 def test_an_alias_bomb_is_left_to_ruamel_which_refuses_it():

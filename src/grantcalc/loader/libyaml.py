@@ -44,7 +44,7 @@ try:  # PyYAML built with libyaml (the wheels on PyPI are); without it, ruamel r
 except ImportError:  # pragma: no cover - depends on the installation
     CParser = None
 
-__all__ = ["parse", "AVAILABLE"]
+__all__ = ["parse", "AVAILABLE", "TooDeep"]
 
 AVAILABLE = CParser is not None
 
@@ -80,13 +80,28 @@ class _GiveUp(Exception):
     """Not a document this path reads exactly as ruamel does."""
 
 
+class TooDeep(Exception):
+    """Lists and mappings nested deeper than ``deep`` levels, from ``line`` on: refused here,
+    where libyaml reads it in C, rather than in ruamel, which recurses for seconds first."""
+
+    def __init__(self, line: int):
+        super().__init__(line)
+        self.line = line
+
+
 def parse(text: str, *, max_nodes: int, deep: int) -> tuple[Any, dict[tuple, int]] | None:
-    """``(data, positions)`` of a YAML text, or ``None`` when ruamel has to read it."""
+    """``(data, positions)`` of a YAML text, or ``None`` when ruamel has to read it; raises
+    :class:`TooDeep` for nesting past ``deep`` levels."""
     if CParser is None or _RUAMEL_ONLY.search(text):
         return None
     try:
         return _build(text, max_nodes, deep)
-    except (_GiveUp, YAMLError, ValueError, TypeError, ArithmeticError, RecursionError, MemoryError):
+    except YAMLError as err:
+        if "maximum nesting depth" in str(getattr(err, "problem", "")):  # libyaml's own limit (1 000), read ahead
+            mark = getattr(err, "problem_mark", None)
+            raise TooDeep(mark.line + 1 if mark is not None else 1) from None
+        return None
+    except (_GiveUp, ValueError, TypeError, ArithmeticError, RecursionError, MemoryError):
         return None
 
 
@@ -164,8 +179,10 @@ def _build(text: str, max_nodes: int, deep: int) -> tuple[Any, dict[tuple, int]]
                 if expanded > max_nodes:
                     raise _GiveUp
             else:
-                if (event.tag is not None and event.tag != "!") or len(stack) >= deep:
+                if event.tag is not None and event.tag != "!":
                     raise _GiveUp
+                if len(stack) >= deep:
+                    raise TooDeep(line)
                 mapping = kind is MappingStartEvent
                 stack.append([{} if mapping else [], path, _NO_KEY, line, mapping, 1, event.anchor])
                 continue

@@ -267,7 +267,10 @@ _STANDARD_TAGS = re.compile(r"^tag:yaml\.org,2002:(str|int|float|bool|null|map|s
 def _parse_yaml(text: str, name: str) -> Source:
     from grantcalc.loader import libyaml
 
-    fast = libyaml.parse(text, max_nodes=MAX_NODES, deep=DEEP)
+    try:
+        fast = libyaml.parse(text, max_nodes=MAX_NODES, deep=DEEP)
+    except libyaml.TooDeep as deep:
+        raise _fail("syntax.too_deep", name, deep.line, limit=DEEP) from None
     if fast is not None:
         return Source(name, "yaml", *fast)
     return _parse_yaml_ruamel(text, name)  # what the fast path does not read, and every error's words
