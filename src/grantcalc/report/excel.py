@@ -256,8 +256,9 @@ def _font(bold: bool = False, size: int | None = None):
 
 def _put_number(cell, value: Decimal) -> None:
     """Store ``value`` as a number, in its exact decimal text (never through a float)."""
-    cell.value = 0  # sets the numeric type and binds the cell
-    cell._value = format(value, "f")  # written as <v>…</v> verbatim: openpyxl keeps text as it is
+    # openpyxl writes a Decimal through "%.16g" (a float), so the cell holds the exact decimal
+    # text and is typed as a number: it is written as <v>…</v> verbatim (public attributes only)
+    cell.value = format(value, "f")
     cell.data_type = "n"
 
 

@@ -18,10 +18,11 @@ from decimal import Decimal
 from html import escape
 from typing import TYPE_CHECKING
 
+from grantcalc import catalogue
 from grantcalc import formatting as fmt
 from grantcalc.errors import Problem, Severity, format_path
 from grantcalc.messages import severity_word
-from grantcalc.report.check import _w, summary
+from grantcalc.report.check import summary
 from grantcalc.report.text import word
 
 if TYPE_CHECKING:
@@ -34,6 +35,11 @@ __all__ = ["budget_html", "computation_html", "check_html", "financing_html", "c
            "financing_table_html", "findings_html", "header_html"]
 
 # --- styles: inline, theme-neutral ------------------------------------------------
+def _w(key: str, lang: str) -> str:
+    """A word of the check report, ``report.<key>`` in the catalogue."""
+    return catalogue.text(f"report.{key}", lang)
+
+
 _WRAP = "color:inherit;background:transparent;line-height:1.4;margin:0.2em 0"
 _TITLE = "font-weight:bold;font-size:1.1em"
 _FACTS = "opacity:0.8"
