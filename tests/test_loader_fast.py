@@ -164,8 +164,10 @@ def test_what_the_fast_path_leaves_to_ruamel():
         assert fast(text) is None, text
 
 
-@pytest.mark.parametrize("text", ["[" * 150 + "]" * 150 + "\n", "a: " + "[" * 5000 + "]" * 5000 + "\n",
-                                  "a:\n" + "".join("  " * (i + 1) + f"k{i}:\n" for i in range(150)) + "  " * 151 + "x\n"])
+_BLOCK_NESTING = "a:\n" + "".join("  " * (i + 1) + f"k{i}:\n" for i in range(150)) + "  " * 151 + "x\n"
+
+
+@pytest.mark.parametrize("text", ["[" * 150 + "]" * 150 + "\n", "a: " + "[" * 5000 + "]" * 5000 + "\n", _BLOCK_NESTING])
 def test_nesting_past_the_limit_is_refused_by_the_fast_path_at_its_line(text):
     """Lists and mappings nested past the limit (100) are refused where libyaml reads them, at
     the line where the limit is passed; ruamel would recurse for seconds (5 000 levels: 8 s)."""

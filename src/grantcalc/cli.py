@@ -187,7 +187,7 @@ def _check(args: argparse.Namespace) -> int:
             outcome = _unreadable(name, args, fmt, err.problems)
         except (KeyboardInterrupt, MemoryError):
             raise
-        except Exception as err:  # noqa: BLE001 - a bug on one file must not lose the others' reports
+        except Exception as err:
             if os.environ.get("GRANTCALC_DEBUG"):
                 raise
             outcome = _unreadable(name, args, fmt, [_internal(err, _shown(name))])
@@ -426,7 +426,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 128 + err.signum
     except KeyboardInterrupt:
         return 130
-    except Exception as err:  # noqa: BLE001 - the last guard: a bug, told in one line
+    except Exception as err:
         if os.environ.get("GRANTCALC_DEBUG"):
             raise
         _print_problems([_internal(err)], DEFAULT)

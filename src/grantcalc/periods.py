@@ -23,12 +23,12 @@ under ``days`` over any split at all.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date, timedelta
 from enum import StrEnum
 from fractions import Fraction
-from collections.abc import Iterator
+from functools import lru_cache
 
 from grantcalc import catalogue
 

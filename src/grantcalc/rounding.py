@@ -79,7 +79,7 @@ def _round_ratio(num: int, den: int, mode: RoundingMode) -> int:
 def _step(step: Decimal) -> tuple[int, int, int, int]:
     """A rounding step as the integer ratio ``numerator / denominator``, and as ``digits × 10**exponent``."""
     numerator, denominator = step.as_integer_ratio()
-    sign, digits, exponent = step.as_tuple()
+    _sign, digits, exponent = step.as_tuple()
     return numerator, denominator, int("".join(map(str, digits))), int(exponent)
 
 

@@ -313,7 +313,7 @@ def _unwrap(t: Any) -> Any:
             t = get_args(t)[0]
         elif get_origin(t) in (Union, types.UnionType) and type(None) in get_args(t):
             rest = [a for a in get_args(t) if a is not type(None)]
-            t = rest[0] if len(rest) == 1 else Union[tuple(rest)]
+            t = rest[0] if len(rest) == 1 else Union[tuple(rest)]  # noqa: UP007 - built from a runtime tuple
         else:
             return t
 

@@ -38,8 +38,14 @@ try:  # PyYAML built with libyaml (the wheels on PyPI are); without it, ruamel r
     from yaml import YAMLError
     from yaml.cyaml import CParser  # type: ignore[attr-defined]  # the C parser: not in the stubs
     from yaml.events import (
-        AliasEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent,
-        SequenceStartEvent, StreamEndEvent,
+        AliasEvent,
+        DocumentStartEvent,
+        MappingEndEvent,
+        MappingStartEvent,
+        ScalarEvent,
+        SequenceEndEvent,
+        SequenceStartEvent,
+        StreamEndEvent,
     )
 except ImportError:  # pragma: no cover - depends on the installation
     CParser = None

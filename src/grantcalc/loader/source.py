@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-import sys
 import warnings
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -327,8 +326,13 @@ def _deepest_yaml_line(text: str) -> int | None:
     (its look-ahead costs a step per open level)."""
     from ruamel.yaml import YAML
     from ruamel.yaml.tokens import (
-        BlockEndToken, BlockMappingStartToken, BlockSequenceStartToken, FlowMappingEndToken,
-        FlowMappingStartToken, FlowSequenceEndToken, FlowSequenceStartToken,
+        BlockEndToken,
+        BlockMappingStartToken,
+        BlockSequenceStartToken,
+        FlowMappingEndToken,
+        FlowMappingStartToken,
+        FlowSequenceEndToken,
+        FlowSequenceStartToken,
     )
 
     opening = (BlockMappingStartToken, BlockSequenceStartToken, FlowMappingStartToken, FlowSequenceStartToken)
@@ -345,7 +349,7 @@ def _deepest_yaml_line(text: str) -> int | None:
                     break
             elif isinstance(token, closing):
                 depth -= 1
-    except Exception:  # noqa: BLE001 - a syntax error further on: the deepest line so far
+    except Exception:  # noqa: BLE001, S110 - a syntax error further on: the deepest line so far is the answer
         pass
     return line
 

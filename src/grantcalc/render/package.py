@@ -28,7 +28,6 @@ The bytes are read once and returned, so what was checked is what is rendered.
 from __future__ import annotations
 
 import copy
-import os
 import zipfile
 from pathlib import Path
 

@@ -47,7 +47,8 @@ from grantcalc.messages import Bilingual, phrase
 from grantcalc.render.fields import Node
 
 __all__ = ["Sandbox", "Limits", "environments", "TemplateRefused", "UnknownField", "TOP", "phrase", "line_text",
-           "tag_text", "MAX_RANGE", "MAX_VALUE_SIZE", "MAX_NUMBER", "MAX_EXPONENT", "MAX_OUTPUT", "MAX_SECONDS", "MAX_OPERATIONS", "MAX_CALL_DEPTH"]
+           "tag_text", "MAX_RANGE", "MAX_VALUE_SIZE", "MAX_NUMBER", "MAX_EXPONENT", "MAX_OUTPUT", "MAX_SECONDS",
+           "MAX_OPERATIONS", "MAX_CALL_DEPTH"]
 
 # --- what a template may compute; past any of these it stops with render.template_limit
 MAX_RANGE = 10_000  # numbers in one range(…)

@@ -52,7 +52,7 @@ class Column:
     figure never wraps; the other columns share what is left by ``weight``.
     """
 
-    __slots__ = ("heading", "weight", "align", "fit")
+    __slots__ = ("align", "fit", "heading", "weight")
 
     def __init__(self, heading: str, weight: Weight = 1.0, align: str = "l", fit: bool | None = None):
         self.heading, self.weight, self.align = heading, weight, align
