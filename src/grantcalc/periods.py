@@ -143,7 +143,6 @@ def _share(covered: int, length: int, rule: Proration) -> Fraction:
     return Fraction(int(share + Fraction(1, 2)))
 
 
-@lru_cache(maxsize=4096)  # every line of a budget asks for the same few spans
 @lru_cache(maxsize=4096)  # a budget's lines share a few spans (its budget years): counted once each
 def months_between(start: date, end: date, rule: Proration = Proration.days) -> Fraction:
     """Months from ``start`` to ``end`` inclusive, counted month by month by ``rule``."""

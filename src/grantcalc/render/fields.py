@@ -70,8 +70,10 @@ class _Later:
 
 
 class Node:
-    """A group of fields. Templates reach its fields as attributes; one that does
-    not exist raises :class:`UnknownField` with the ones that do."""
+    """A group of fields. Templates reach its fields as attributes or items; one that
+    does not exist is an ``AttributeError`` (``KeyError`` as an item), which the template
+    sandbox turns into its undefined, :class:`grantcalc.render.sandbox.UnknownField`,
+    naming the fields that do exist."""
 
     __slots__ = ("_path", "_values")
 

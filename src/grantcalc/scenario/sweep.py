@@ -70,7 +70,7 @@ def sweep(budget: Budget, parameters: Mapping[Spec, Iterable[Any]], *, grid: boo
     to its values, written as in a budget file. Values in the frame are the
     ones the budget holds after validation (``"150 %"`` → ``Decimal("1.5")``).
     ``frame.attrs`` keeps the parameters, the base budget's row and the
-    language, for :func:`grantcalc.report.charts.sweep_chart`.
+    language, for :func:`grantcalc.report.charts.sweep_figure`.
     """
     import pandas as pd
 
