@@ -28,7 +28,7 @@ This is the lowest layer of grantcalc: it imports nothing else from it.
 from __future__ import annotations
 
 import importlib
-import pkgutil
+import os
 from collections.abc import KeysView, Sequence
 from types import ModuleType
 
@@ -40,8 +40,20 @@ FALLBACK = "en"  # what a text given in fewer languages than there are (a (sv, e
 
 
 def _discover() -> tuple[str, ...]:
-    """The languages: the modules of this package (not imported here), the default first."""
-    found = {m.name for m in pkgutil.iter_modules(__path__) if not m.ispkg and not m.name.startswith("_")}
+    """The languages: the modules of this package (not imported here), the default first.
+
+    The package's folder is listed directly (``pkgutil`` costs a few milliseconds of every
+    start-up); a package that is no folder (inside a zip) is asked through ``pkgutil``."""
+    found: set[str] = set()
+    try:
+        for folder in __path__:
+            with os.scandir(folder) as entries:
+                found.update(entry.name[:-3] for entry in entries
+                             if entry.name.endswith(".py") and not entry.name.startswith("_"))
+    except OSError:
+        import pkgutil
+
+        found = {m.name for m in pkgutil.iter_modules(__path__) if not m.ispkg and not m.name.startswith("_")}
     return tuple(sorted(found, key=lambda name: (name != DEFAULT, name)))
 
 
