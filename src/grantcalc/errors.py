@@ -21,6 +21,9 @@ Path = tuple[str | int, ...]
 
 
 class Severity(StrEnum):
+    """How serious a finding is: ``error`` (*fel*: the budget does not pass), ``warning``
+    (*varning*) or ``info``."""
+
     error = "error"
     warning = "warning"
     info = "info"
@@ -39,6 +42,10 @@ def format_path(path: Path) -> str:
 
 @dataclass(frozen=True)
 class Problem:
+    """One problem found: its stable ``code``, ``severity``, field ``path`` (``("lines", 2, "fte")``) and
+    the ``params`` of its message; ``file`` and ``line`` once located, ``fallback`` the text shown
+    when the catalogue has none."""
+
     code: str
     severity: Severity = Severity.error
     path: Path = ()
@@ -48,11 +55,15 @@ class Problem:
     fallback: str | None = None  # text from a library when no catalog entry exists
 
     def message(self, lang: str = "sv") -> str:
+        """The message in ``lang`` (``"sv"``, ``"en"``), its parameters formatted for the language;
+        the ``fallback`` text, else the code, when the catalogue has no text for the code."""
         from grantcalc.messages import render
 
         return render(self.code, self.params, lang, self.fallback)
 
     def where(self) -> str:
+        """Where it points to: ``budget.yaml:14``, the file alone when the line is unknown, ``""`` when
+        unlocated."""
         if self.file and self.line:
             return f"{self.file}:{self.line}"
         return self.file or ""
@@ -78,6 +89,7 @@ class GrantcalcError(Exception):
         super().__init__("\n".join(p.format("en") for p in self.problems))
 
     def format(self, lang: str = "sv") -> str:
+        """Every problem formatted in ``lang`` (:meth:`Problem.format`), one per line."""
         return "\n".join(p.format(lang) for p in self.problems)
 
 

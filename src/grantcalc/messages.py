@@ -30,6 +30,7 @@ class Bilingual:
         self._make = make  # lang -> str
 
     def text(self, lang: str) -> str:
+        """The parameter as it reads in ``lang`` (``"sv"``, ``"en"``), made now."""
         return self._make(lang)
 
     def _both(self) -> tuple[str, ...]:
@@ -95,6 +96,8 @@ def phrase(key: str, **params: Any) -> Bilingual:
 
 
 def severity_word(severity: str, lang: str = "sv") -> str:
+    """The word for ``severity`` in ``lang``: ``"warning"`` → ``varning`` (sv) / ``warning`` (en);
+    :class:`~grantcalc.catalogue.UnknownText` for an unknown severity."""
     return catalogue.text(f"severity.{severity}", lang)
 
 
@@ -136,6 +139,10 @@ def _in_every_language(value: Any) -> bool:
 
 
 def render(code: str, params: dict[str, Any], lang: str = "sv", fallback: str | None = None) -> str:
+    """The message ``code`` in ``lang``, ``params`` formatted for the language (``costs=1085966`` →
+    ``1 085 966 kr``; years as they are) and ``did_you_mean`` as its ``{hint}``; ``fallback``, else the
+    code, when the catalogue has no such text, and ``fallback``, else the bare template, when ``params``
+    do not fit it. ``ValueError`` for an unknown language."""
     if not catalogue.has(code, lang):
         return fallback or code
     template = catalogue.text(code, lang)

@@ -44,12 +44,18 @@ __all__ = [
 
 
 class YearScheme(StrEnum):
+    """How a project is cut into budget years (*budgetår*): ``calendar``, ``project`` (12-month
+    blocks from the start) or ``fiscal`` (from a declared month); see the module's description."""
+
     calendar = "calendar"
     project = "project"
     fiscal = "fiscal"
 
 
 class Proration(StrEnum):
+    """How a partly covered month counts (*proratering*): ``days`` (covered days / days in the
+    month), ``half_months`` or ``whole_months`` (that share rounded, halves up)."""
+
     days = "days"
     half_months = "half_months"
     whole_months = "whole_months"
@@ -67,6 +73,8 @@ class BudgetYear:
 
 
     def label(self, lang: str = "sv") -> str:
+        """The year's label in ``lang``: ``2024`` (calendar), ``År 1`` / ``Year 1`` (project),
+        ``2024/25`` (a fiscal year not starting in January)."""
         if self.scheme is YearScheme.project:
             return catalogue.text("year.project", lang).format(number=self.key)
         if self.scheme is YearScheme.fiscal and self.first_month != 1:
@@ -78,6 +86,8 @@ class BudgetYear:
         return tuple(self.label(lang) for lang in catalogue.LANGS)
 
     def contains(self, day: date) -> bool:
+        """True when ``day`` falls in the year as clipped to the project period (``start``–``end``,
+        inclusive)."""
         return self.start <= day <= self.end
 
     def __str__(self) -> str:

@@ -26,6 +26,9 @@ __all__ = ["RoundingMode", "RoundingRule", "round_value", "to_fraction"]
 
 
 class RoundingMode(StrEnum):
+    """How a value is rounded to a multiple of the step: ``half_up`` (*avrundning*), ``half_even``,
+    ``down`` (*avrundat nedåt*) or ``up`` (*avrundat uppåt*); see the module's description."""
+
     half_up = "half_up"
     half_even = "half_even"
     down = "down"
@@ -34,6 +37,9 @@ class RoundingMode(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class RoundingRule:
+    """A rounding rule: a ``mode`` and a ``step`` (default: half-up to whole kronor); ``ValueError``
+    unless ``step`` is a positive, finite ``Decimal``. With ``step=Decimal(100)``: ``1150`` → ``1200``."""
+
     mode: RoundingMode = RoundingMode.half_up
     step: Decimal = Decimal(1)
 

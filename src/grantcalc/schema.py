@@ -14,6 +14,8 @@ SCHEMA_ID = "https://grantcalc.invalid/schema/budget-1.json"
 
 
 def budget_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12, ``$id`` :data:`SCHEMA_ID`) of a budget file as a dict, made
+    from the budget model; a party and a category may also be written as a plain name."""
     from grantcalc.budget.model import Budget
 
     schema = Budget.model_json_schema(mode="validation")

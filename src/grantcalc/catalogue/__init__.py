@@ -99,6 +99,7 @@ def texts(key: str) -> tuple[str, ...]:
 
 
 def has(key: str, lang: str = DEFAULT) -> bool:
+    """True when ``lang`` (default Swedish) has a text ``key``; ``ValueError`` for an unknown language."""
     return key in language(lang).TEXTS
 
 

@@ -33,6 +33,10 @@ def _year_path(budget, key: int) -> tuple:
 
 
 def check(c: Computation) -> list[Problem]:
+    """Costs against financing in ``c``: a year or the total unbalanced (``balance.*``), the applied
+    amount (*sökt belopp*) differing from the stated one (``applied.*``), a rest funder below zero, and
+    a funder over its cap, off its share or over its maximum share (``financing.*``). Errors, but a
+    stated applied amount with no funder applied to is a warning."""
     budget, fin = c.budget, c.financing
     out: list[Problem] = []
     for y in c.years:

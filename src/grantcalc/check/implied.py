@@ -23,6 +23,9 @@ INFO = Severity.info
 
 
 def check(c: Computation) -> list[Problem]:
+    """Info findings for the explicit lines of ``c`` with a ``basis``: per year, what its amount implies
+    of monthly salary, FTE or on-cost factor when the other two are given (``implied.*``), and the
+    change in the cost per month from the year before (``implied.change``)."""
     out: list[Problem] = []
     for i, line in enumerate(c.budget.lines):
         if not isinstance(line, ExplicitLine) or line.basis is None:

@@ -13,6 +13,8 @@ __all__ = ["check"]
 
 
 def check(c: Computation) -> list[Problem]:
+    """Warnings for each line of ``c`` whose total is negative (``plausibility.negative_line``) and
+    each budget year whose costs total below zero (``plausibility.negative_year``)."""
     out: list[Problem] = []
     for i, line in enumerate(c.budget.lines):
         total = c.line_total(line.name)

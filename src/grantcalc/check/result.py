@@ -19,6 +19,9 @@ _ORDER = {Severity.error: 0, Severity.warning: 1, Severity.info: 2}
 
 @dataclass
 class CheckResult:
+    """The result of a check: the ``budget``, its ``computation`` and the ``findings``, sorted
+    errors first, then warnings, then infos, each in file order."""
+
     budget: Budget
     computation: Computation
     findings: list[Problem] = field(default_factory=list)
@@ -29,22 +32,27 @@ class CheckResult:
 
     @property
     def file(self) -> str | None:
+        """The name of the budget's file (``"<string>"`` for text); None for a budget not read from one."""
         source = self.budget.source
         return source.name if source is not None else None
 
     def of(self, severity: Severity | str) -> list[Problem]:
+        """The findings of ``severity`` (``Severity.warning`` or ``"warning"``), in order."""
         return [p for p in self.findings if p.severity == severity]
 
     @property
     def errors(self) -> list[Problem]:
+        """The findings that are errors (*fel*): any one makes the budget fail."""
         return self.of(Severity.error)
 
     @property
     def warnings(self) -> list[Problem]:
+        """The findings that are warnings (*varningar*): they fail only a strict check."""
         return self.of(Severity.warning)
 
     @property
     def infos(self) -> list[Problem]:
+        """The findings for information only, such as those ``check --implied`` adds."""
         return self.of(Severity.info)
 
     @property
@@ -69,6 +77,7 @@ class CheckResult:
 
     @property
     def codes(self) -> list[str]:
+        """The code of every finding, in order: ``["balance.year", "stated.line_year"]``."""
         return [p.code for p in self.findings]
 
     def to_dict(self, lang: str = "sv", strict: bool = False) -> dict[str, Any]:

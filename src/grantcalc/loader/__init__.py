@@ -48,6 +48,9 @@ def read(path: str | Path, format: str | None = None) -> tuple[Budget | None, li
 
 
 def from_source(source: Source) -> Budget:
+    """Validate a parsed :class:`~grantcalc.loader.source.Source` into a :class:`Budget` that keeps
+    its source; :class:`~grantcalc.errors.BudgetError` with every problem, located at its file and
+    line, in file order."""
     data, excess = _without_excess_unknown_keys(source.data)
     try:
         budget = Budget.model_validate(data)

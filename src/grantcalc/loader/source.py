@@ -95,6 +95,8 @@ class Source:
         return None
 
     def locate(self, problem: Problem) -> Problem:
+        """A copy of ``problem`` located in this file: its ``file`` the source's name, its ``line`` that
+        of its path (:meth:`line_of`; None when the path is not in the file)."""
         return replace(problem, file=self.name, line=self.line_of(problem.path))
 
 

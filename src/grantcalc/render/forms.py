@@ -46,6 +46,9 @@ Block = Literal["general", "parties", "owner", "contacts", "description", "plan"
 
 
 class Section(BaseModel):
+    """A section of a form: its ``number`` (``"2"``, ``"2.1"``), ``heading``, the ``block`` grantcalc
+    fills in, ``guidance`` for the applicant, the form's own ``note`` and a ``chart`` after them."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
     number: str | None = None
     heading: Words
@@ -56,14 +59,20 @@ class Section(BaseModel):
 
     @property
     def level(self) -> int:
+        """The heading level, from the number's depth: ``"2"`` → 1, ``"2.1"`` → 2; 1 without a number."""
         return 1 + (self.number or "").count(".")
 
     def title(self, lang: str) -> str:
+        """The heading in ``lang`` with its number: ``2. Budget``, ``2.1 Kostnader``; without a number
+        the heading alone."""
         return f"{self.number}. {self.heading(lang)}" if self.number and "." not in self.number else \
             f"{self.number} {self.heading(lang)}" if self.number else self.heading(lang)
 
 
 class Form(BaseModel):
+    """A built-in form: its ``name``, ``title`` and ``description`` in Swedish and English, and its
+    ``sections`` (at least one)."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
     name: str
     title: Words
@@ -85,6 +94,8 @@ def _builtin_forms() -> tuple[tuple[str, Form], ...]:
 
 
 def load_form(text: str) -> Form:
+    """A :class:`Form` from the text of its YAML file; pydantic's ``ValidationError`` when the data
+    does not describe a form (ruamel's error when the text is not YAML)."""
     from ruamel.yaml import YAML
 
     return Form.model_validate(YAML(typ="safe", pure=True).load(text))

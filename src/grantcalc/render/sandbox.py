@@ -190,6 +190,8 @@ class TemplateRefused(Exception):
         return cls("render.template_unsafe", phrase("render.unsafe.what", name=str(name)[:60], kind=_kind_of(obj)))
 
     def problem(self, path: Path) -> Problem:
+        """The refusal as a :class:`~grantcalc.errors.Problem` on the template file ``path``: what
+        went past the limit or reached outside its fields, the limit, and the placeholder it was near."""
         where = phrase("render.limit.near", context=self.context) if self.context else ""
         params = {"what": self.what, "where": where}
         if self.ceiling is not None:
@@ -515,10 +517,14 @@ class Limits:
         self.source = ""  # the XML of the part being filled in
 
     def start(self) -> None:
+        """Start the clock (:data:`MAX_SECONDS` from now) and the count of steps afresh, as the template
+        starts to be filled in; the characters printed and written so far are kept."""
         self.deadline = time.monotonic() + MAX_SECONDS
         self.operations = 0
 
     def tick(self) -> None:
+        """Count one step; :class:`TemplateRefused` past :data:`MAX_OPERATIONS` steps or past the
+        deadline."""
         self.operations += 1
         if self.operations > MAX_OPERATIONS:
             raise TemplateRefused.limit("operations")
@@ -526,6 +532,8 @@ class Limits:
             raise TemplateRefused.limit("time")
 
     def print(self, length: int) -> None:
+        """Count ``length`` characters of ``{{ … }}`` output; :class:`TemplateRefused` once all of it
+        together is past :data:`MAX_OUTPUT`."""
         self.printed += length
         if self.printed > MAX_OUTPUT:
             raise TemplateRefused.limit("output")
@@ -618,6 +626,8 @@ class Sandbox(ImmutableSandboxedEnvironment):
         return tree
 
     def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Template:
+        """Jinja's ``from_string``, the template keeping its source text (and, as the part being
+        filled in, :attr:`Limits.source`) so that a refusal can quote the placeholder."""
         template = super().from_string(source, globals, template_class)
         if isinstance(source, str):
             template.grantcalc_source = self.limits.source = source  # type: ignore[attr-defined]
@@ -625,6 +635,9 @@ class Sandbox(ImmutableSandboxedEnvironment):
 
     # --- look-ups
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        """True when a template may read ``attr`` on ``obj``: a field of a :class:`~grantcalc.render.fields.Node`
+        (or its ``keys``), or an allowed attribute of a text, list, dict, ``loop`` or cycler; never a name
+        starting with ``_``."""
         if not isinstance(attr, str) or attr.startswith("_"):
             return False
         if isinstance(obj, Node):
@@ -633,6 +646,8 @@ class Sandbox(ImmutableSandboxedEnvironment):
         return allowed is not None and attr in allowed
 
     def unsafe_undefined(self, obj: Any, attribute: str) -> Undefined:
+        """Never returns: an attribute a template may not read raises :class:`TemplateRefused`
+        (``render.template_unsafe``) instead of Jinja's undefined."""
         raise TemplateRefused.unsafe(obj, attribute)
 
     def _field(self, node: Node, name: Any) -> Any:
@@ -645,6 +660,9 @@ class Sandbox(ImmutableSandboxedEnvironment):
         return self.undefined(obj=node, name=name)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
+        """``obj.attribute`` for a template, counted as a step: a field of a node (an unknown one fails
+        naming it), a plain dict's item (``{'a': 1}.a``) or an allowed attribute, a text's methods bounded;
+        :class:`TemplateRefused` for a name starting with ``_``, any other attribute or a text too long."""
         self.limits.tick()
         if isinstance(obj, Node):
             return self._field(obj, attribute)
@@ -671,6 +689,9 @@ class Sandbox(ImmutableSandboxedEnvironment):
         return value
 
     def getitem(self, obj: Any, argument: Any) -> Any:
+        """``obj[argument]`` for a template, counted as a step: a field of a node, an item of a text,
+        list, dict…, else the attribute named ``argument``, else undefined; :class:`TemplateRefused` for a
+        name starting with ``_`` or an object a template may read nothing of."""
         self.limits.tick()
         if isinstance(obj, Node):
             return self._field(obj, argument)
@@ -735,6 +756,9 @@ class Sandbox(ImmutableSandboxedEnvironment):
 
     # --- operators, calls, filters
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        """``left operator right`` for a template, counted as a step, its size checked before it is
+        computed (``**``, ``*``, ``+``, ``%``); the result, or :class:`TemplateRefused` when it would be too
+        large a text, list or number (or overflows)."""
         self.limits.tick()
         if operator == "**":
             _check_power(left, right)
@@ -757,6 +781,9 @@ class Sandbox(ImmutableSandboxedEnvironment):
         return result
 
     def call(self, context: Any, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+        """``obj(*args, **kwargs)`` for a template, counted as a step, and its result;
+        :class:`TemplateRefused` for an object a template may not call, arguments or a result too large, or
+        calls nested deeper than :data:`MAX_CALL_DEPTH`."""
         limits = self.limits
         limits.tick()
         if not self.is_safe_callable(obj):

@@ -196,6 +196,9 @@ def add_heading(container, text: str, level: int):
 
 def add_paragraph(container, text: str = "", *, bold: bool = False, italic: bool = False, size: Points | None = None,
                   align: str = "l", keep_with_next: bool = False):
+    """A new paragraph at the end of ``container`` (a document, cell or subdocument), returned:
+    ``text`` as one run (:func:`add_text`: newlines break the line), optionally bold, italic, of ``size``
+    points, right-aligned (``align="r"``) and kept on the page of the next one (``keep_with_next``)."""
     paragraph = container.add_paragraph()
     if text:
         run = paragraph.add_run()
