@@ -20,6 +20,7 @@ import os
 import sys
 import unicodedata
 from collections.abc import Sequence
+from typing import NoReturn
 
 from grantcalc import catalogue
 from grantcalc.catalogue import DEFAULT
@@ -76,7 +77,7 @@ class _Parser(argparse.ArgumentParser):
     def format_help(self) -> str:
         return _translated_help(super().format_help())
 
-    def error(self, message: str):  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(EXIT_INVALID, catalogue.text("cli.error", DEFAULT).format(prog=self.prog,
                                                                             message=_translated_error(message)) + "\n")

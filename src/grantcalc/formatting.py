@@ -18,7 +18,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from grantcalc import catalogue
 from grantcalc.catalogue import LANGS
@@ -64,14 +64,14 @@ def to_display_decimal(value: Decimal | Fraction | int, places: int, truncate: b
         return q.quantize(Decimal(1).scaleb(-places), rounding=mode)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _minus(lang: str) -> str:
     from babel.numbers import get_minus_sign_symbol
 
     return get_minus_sign_symbol(locale_of(lang))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _locale(lang: str):
     from babel import Locale
 
@@ -93,6 +93,13 @@ def _babel_decimal(value: Decimal, pattern: str, lang: str) -> str:
         ctx.prec = 80  # babel quantizes in the current context: room for a typed 10^30
         text = _pattern(pattern).apply(abs(value), _locale(lang), decimal_quantization=False)
     return (_minus(lang) + text) if value < 0 else text
+
+
+def _places(d: Decimal) -> int:
+    """The decimals ``d`` is written with: 2 for ``1.50``, 0 for ``12`` and ``1E+2``."""
+    exponent = d.as_tuple().exponent
+    assert isinstance(exponent, int)  # d is finite: an amount (to_decimal admits no NaN or Infinity)
+    return -exponent if exponent < 0 else 0
 
 
 @_wide
@@ -122,9 +129,9 @@ def money(amount: Decimal | Fraction | int, lang: str = "sv", decimals: int | No
             d = d.quantize(Decimal(1))
         else:
             d = d.normalize()
-            if d.as_tuple().exponent > -2:
+            if _places(d) < 2:
                 d = d.quantize(Decimal("0.01"))
-    places = -d.as_tuple().exponent if d.as_tuple().exponent < 0 else 0
+    places = _places(d)
     text = _babel_decimal(d, "#,##0" + ("." + "0" * places if places else ""), lang)
     return currency(f"+{text}" if signed and amount > 0 else text, lang)
 
@@ -139,7 +146,7 @@ def currency(amount: str, lang: str = "sv") -> str:
 def amount(value: Decimal | int, lang: str = "sv") -> str:
     """An amount in a table column, without the currency: ``1 111 403``."""
     d = Decimal(value)
-    places = -d.as_tuple().exponent if d.as_tuple().exponent < 0 else 0
+    places = _places(d)
     return _babel_decimal(d, "#,##0" + ("." + "0" * places if places else ""), lang)
 
 

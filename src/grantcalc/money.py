@@ -99,7 +99,9 @@ def _in_range(result: Decimal, value: object) -> Decimal:
     if result.is_finite() and result:
         if result.adjusted() > MAX_EXPONENT:
             raise NumberError("too_large", value)
-        if result.as_tuple().exponent < -MAX_DECIMALS:
+        exponent = result.as_tuple().exponent
+        assert isinstance(exponent, int)  # finite: only NaN, sNaN and Infinity have 'n', 'N', 'F'
+        if exponent < -MAX_DECIMALS:
             raise NumberError("too_precise", value)
     return result
 

@@ -51,7 +51,8 @@ def check(c: Computation) -> list[Problem]:
         activities = [plan[i] for i in members]
         if any(a.cost is None for a in activities):
             continue
-        planned = sum((a.cost.amount for a in activities), start=Decimal(0))
+        # every activity has a cost (see above): the filter only narrows the type
+        planned = sum((a.cost.amount for a in activities if a.cost is not None), start=Decimal(0))
         years = [y for y in c.years if any(_overlaps(a, y) for a in activities)]
         cost = sum((c.amount(n, y.key) for n in lines for y in years), start=Decimal(0))
         if planned != cost:
@@ -62,7 +63,7 @@ def check(c: Computation) -> list[Problem]:
     return out
 
 
-def _span(years) -> tuple[str, str]:
+def _span(years) -> tuple[str, ...]:
     """"2022–2024" (or "År 1–År 3" / "Year 1–Year 3"); one year alone: its label."""
     if not years:
         return "", ""

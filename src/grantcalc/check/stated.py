@@ -77,7 +77,8 @@ def check(c: Computation) -> list[Problem]:
     costs = [a.cost for a in budget.plan]
     plan = budget.stated.plan
     if plan is not None and costs and all(x is not None for x in costs):
-        computed = sum((x.amount for x in costs), start=Decimal(0))
+        # every activity has a cost (see above): the filter only narrows the type
+        computed = sum((x.amount for x in costs if x is not None), start=Decimal(0))
         if plan.amount != computed:
             out.append(Problem("stated.plan_total", ERROR, ("stated", "plan"), {
                 "stated": plan.amount, "computed": computed, "difference": plan.amount - computed}))

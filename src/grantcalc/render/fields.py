@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 from decimal import Decimal
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from grantcalc import catalogue
@@ -59,6 +60,8 @@ class _Later:
     which only some templates show, cost more than the rest of the fields together."""
 
     __slots__ = ("_make", "_value")
+    _make: Callable[[], Any] | None  # None once the value is made
+    _value: Any
 
     def __init__(self, make: Callable[[], Any]):
         self._make, self._value = make, None
@@ -118,7 +121,7 @@ def _n(path: str, **values: Any) -> Node:
 def walk(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
     """Every leaf of a field tree with its path (``project.parties[].name``)."""
     if isinstance(value, Node):
-        for key in value.keys():
+        for key in value.keys():  # noqa: SIM118 - a Node is no dict: it has keys() but no __iter__
             yield from walk(value[key], f"{path}.{key}" if path else key)
     elif isinstance(value, list) and (not value or isinstance(value[0], Node)):
         yield path + "[]", value
@@ -227,10 +230,13 @@ def build_fields(computation: Computation, lang: str = "sv", *, today: dt.date |
             cell = computation.cell(line.name, key)
             if line.has_amount and cell.formula is None:
                 continue  # nothing budgeted on this line this year
+            calculation = ""
+            if line.has_amount:
+                assert cell.formula is not None  # a line with an amount has a formula this year, or is skipped above
+                calculation = cell.formula.calculation(lang)
             entries.append(_n(
                 "years[].lines[]", name=line.name, specification=line_label(line),
-                category=budget.category(line.category).name(lang),
-                calculation=cell.formula.calculation(lang) if line.has_amount else "",
+                category=budget.category(line.category).name(lang), calculation=calculation,
                 formula=cell.formula_text(lang) if line.has_amount else "",
                 amount=money(cell.amount) if line.has_amount else "",
                 note=in_kind_note(line, lang), party=_text(getattr(line, "party", None))))
@@ -243,7 +249,7 @@ def build_fields(computation: Computation, lang: str = "sv", *, today: dt.date |
             start=fmt.format_date(y.start, lang), end=fmt.format_date(y.end, lang),
             months=fmt.number(computation.budget_months(y.key), lang),
             costs=money(computation.year_total(y.key)), financing=money(financing.year_total(y.key)),
-            lines=_Later(lambda key=y.key: year_lines(key))))
+            lines=_Later(partial(year_lines, y.key))))
 
     def sum_node(path: str, per_year: dict[int, Decimal], total: Decimal) -> Node:
         return _n(path, amounts=[amount(per_year[y.key]) for y in years], total=amount(total))

@@ -175,8 +175,8 @@ def sweep_figure(frame: pd.DataFrame, x: str | None = None, y: str | None = None
     With two parameters, one line per value of the other. The budget as it
     stands is marked, and ``cap`` (a ceiling, e.g. 6 000 000) is drawn across.
     """
-    from grantcalc.money import to_decimal
     from grantcalc.budget.kinds import FIELD_KINDS
+    from grantcalc.money import to_decimal
 
     attrs = frame.attrs
     parameters = attrs.get("parameters") or [frame.columns[0]]

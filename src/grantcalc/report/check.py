@@ -15,6 +15,8 @@ from grantcalc.errors import Problem, Severity, format_path
 from grantcalc.report.text import cost_table, render_table, word
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from grantcalc.check.result import CheckResult
     from grantcalc.compute.financing import Financing
 
@@ -30,6 +32,7 @@ def financing_text(financing: Financing, lang: str = "sv") -> str:
     """The financing table as text, with the amount applied for (``financing.table()``)."""
     out = funders_table(financing, lang)
     if financing.applied_amount is not None:
+        assert financing.applicant_row is not None  # an amount applied for is the applicant row's
         out += (f"\n{_w('applied', lang)} ({financing.applicant_row.name}): "
                 f"{fmt.money(financing.applied_amount, lang)}")
     return out
@@ -71,6 +74,7 @@ def text_report(result: CheckResult, lang: str = "sv") -> str:
     out = [cost_table(c, lang, heading=_w("costs", lang)), "", _w("financing", lang), "",
            financing_table(result, lang)]
     if fin.applied_amount is not None:
+        assert fin.applicant_row is not None  # an amount applied for is the applicant row's
         out.append(f"{_w('applied', lang)} ({fin.applicant_row.name}): {fmt.money(fin.applied_amount, lang)}")
     out += ["", _w("balanced" if result.balanced else "unbalanced", lang)]
     compared = result.stated_compared
@@ -119,5 +123,5 @@ def github_annotation(problem: Problem, lang: str = "sv", file: str | None = Non
     return f"::{_COMMAND[problem.severity]} {','.join(props)}::{escape_data(message)}"
 
 
-def github_report(problems: list[Problem], lang: str = "sv", file: str | None = None) -> str:
+def github_report(problems: Sequence[Problem], lang: str = "sv", file: str | None = None) -> str:
     return "\n".join(github_annotation(p, lang, file) for p in problems)

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from grantcalc import catalogue
 from grantcalc import formatting as fmt
+from grantcalc.budget.lines import InKindLine
 from grantcalc.errors import Problem, SourceError
 
 if TYPE_CHECKING:
@@ -340,7 +341,7 @@ def _costs_sheet(sheet: _Sheet, computation: Computation, lang: str) -> int:
     for line in budget.lines:
         row += 1
         name = line.name
-        if line.in_kind:
+        if isinstance(line, InKindLine):
             name = f"{name} ({word('in_kind', lang)}: {line.party})"
         sheet.text(row, 1, budget.category(line.category).name(lang))
         sheet.text(row, 2, name)

@@ -79,7 +79,7 @@ def computation_frame(computation: Computation, form: str = "long", *, lang: str
     if form == "wide":
         rows, index = [], []
         for line in budget.lines:
-            row = {"category": budget.category(line.category).name(lang)}
+            row: dict[str, object] = {"category": budget.category(line.category).name(lang)}
             for y, label in zip(computation.years, labels):
                 row[label] = computation.cell(line.name, y.key).amount
             row[total_word] = computation.line_total(line.name)

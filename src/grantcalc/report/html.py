@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from grantcalc import catalogue
 from grantcalc import formatting as fmt
+from grantcalc.budget.lines import InKindLine
 from grantcalc.errors import Problem, Severity, format_path
 from grantcalc.messages import severity_word
 from grantcalc.report.check import summary
@@ -142,7 +143,7 @@ def cost_table_html(computation: Computation, lang: str = "sv") -> str:
                   word("total", lang)], numeric_from=2)
     body = []
     for line in budget.lines:
-        name = f"{line.name} ({word('in_kind', lang)}: {line.party})" if line.in_kind else line.name
+        name = f"{line.name} ({word('in_kind', lang)}: {line.party})" if isinstance(line, InKindLine) else line.name
         cells = [_td(budget.category(line.category).name(lang), _TEXT), _td(name, _TEXT)]
         for y in years:
             text = fmt.amount(computation.amount(line.name, y.key), lang) if line.has_amount else _DASH
@@ -186,6 +187,7 @@ def financing_table_html(financing: Financing, lang: str = "sv") -> str:
 def _applied(financing: Financing, lang: str) -> str:
     if financing.applied_amount is None:
         return ""
+    assert financing.applicant_row is not None  # an amount applied for is the applicant row's
     text = f"{_w('applied', lang)} ({financing.applicant_row.name}): {fmt.money(financing.applied_amount, lang)}"
     return f'<div style="{_NOTE}">{_e(text)}</div>'
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from grantcalc import catalogue
 from grantcalc import formatting as fmt
+from grantcalc.budget.lines import InKindLine
 
 if TYPE_CHECKING:
     from grantcalc.compute.computation import Computation
@@ -62,7 +63,7 @@ def cost_table(computation: Computation, lang: str = "sv", heading: str | None =
     rows = []
     for line in budget.lines:
         name = line.name
-        if line.in_kind:
+        if isinstance(line, InKindLine):
             name = f"{name} ({word('in_kind', lang)}: {line.party})"
         cells = [fmt.amount(computation.amount(line.name, y.key), lang) if line.has_amount else "–" for y in years]
         total = fmt.amount(computation.line_total(line.name), lang) if line.has_amount else "–"
@@ -108,13 +109,14 @@ def formula_listing(computation: Computation, lang: str = "sv") -> str:
         for line in budget.lines:
             cell = computation.cell(line.name, y.key)
             if not line.has_amount:
+                assert isinstance(line, InKindLine)  # only a contribution in kind may leave out its amount
                 text = f"{word('in_kind', lang)}: {line.party} ({word('not_stated', lang)})"
                 rows.append([_clip(line.name, NAME_WIDTH), "", text])
                 continue
             if cell.formula is None:
                 continue
             text = word("stated", lang) if cell.formula.stated else cell.formula_text(lang)
-            if line.in_kind:
+            if isinstance(line, InKindLine):
                 text += f" ({word('in_kind', lang)}: {line.party})"
             rows.append([_clip(line.name, NAME_WIDTH), fmt.money(cell.amount, lang), text])
         rows.append([f"{word('sum', lang)} {y.label(lang)}", fmt.money(computation.year_total(y.key), lang), ""])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -46,9 +46,11 @@ def compare(variants: Mapping[str, Budget | Computation], *, by: str = "year", l
     frame = pd.DataFrame({name: [totals.get(key, ZERO) for key in index] for name, totals in columns.items()},
                          index=pd.Index(index, name={"year": "", "line": "line", "category": "category"}[by]))
     if differences:
-        base = list(columns)[0]
+        base = next(iter(columns))
         for name in list(columns)[1:]:
-            frame[f"Δ {name}"] = [_minus(a, b) for a, b in zip(frame[name], frame[base])]
+            delta = [_minus(a, b) for a, b in zip(frame[name], frame[base])]
+            # cast: pandas-stubs leave Decimal out of the values a column is set to (an object column holds them)
+            frame[f"Δ {name}"] = cast("list[Any]", delta)
     frame.attrs.update({"by": by, "lang": lang, "variants": list(columns), "total": metric_names(lang)[0]})
     return frame
 

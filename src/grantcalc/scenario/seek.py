@@ -152,9 +152,17 @@ def seek(budget: Budget, parameter: Spec | Parameter, *, cap: Any = None, target
             raise ParameterError(Problem("seek.high_invalid", params={"name": param.name, "high": str(hi)}))
     else:
         top = _upper_bound(f, limit, lo, step, param.current(budget))
-    increasing = f(top) >= low_value
-    # along the grid in the direction in which the figure grows
-    g = (lambda j: f(j)) if increasing else (lambda j: f(top - j))
+    top_value = f(top)
+    assert top_value is not None  # the field accepts top: checked above for hi, and _upper_bound returns such a point
+    increasing = top_value >= low_value
+
+    def g(j: int) -> Decimal:
+        """The figure at step ``j`` along the grid, in the direction in which the figure grows."""
+        value = f(j) if increasing else f(top - j)
+        # the field accepts both ends, 0 and top, and what a field accepts is a range: every point between too
+        assert value is not None
+        return value
+
     if g(0) > limit:
         if mode == "cap":
             raise ParameterError(Problem("seek.no_solution", params={

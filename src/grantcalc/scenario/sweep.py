@@ -94,8 +94,8 @@ def sweep(budget: Budget, parameters: Mapping[Spec, Iterable[Any]], *, grid: boo
     total_word, applied_word = metric_names(lang)
     names = [p.name for p in evaluator.parameters]
     rows = []
-    for values in combos:
-        computation = evaluator.computation(values)
+    for combo in combos:
+        computation = evaluator.computation(combo)
         row = [p.current(computation.budget) for p in evaluator.parameters]
         year_totals = [computation.year_total(key) for key in years]
         row += year_totals
