@@ -218,6 +218,42 @@ def test_csv_text_neutralises_every_formula_start(text):
 
 
 # --- 7. never replaced without --force, even by a concurrent run ------------------------------------
+RACER = """\
+import sys, time
+from grantcalc.errors import SourceError
+from grantcalc.write import write_text_atomic
+
+start = float(sys.argv[2])
+while time.time() < start:  # all twenty reach the write at the same moment
+    time.sleep(0.001)
+try:
+    write_text_atomic(sys.argv[1], sys.argv[3])
+except SourceError as err:
+    print(err.problems[0].code, file=sys.stderr)
+    sys.exit(2)
+"""
+
+
+def test_twenty_concurrent_writers_of_one_new_path_one_wins(tmp_path):
+    """The exclusive name at the heart of every command's write, raced by 20 processes that start
+    writing at the same instant (the whole command line raced: the next test, with the long runs)."""
+    script = tmp_path / "race.py"
+    script.write_text(RACER, encoding="utf-8")
+    out = tmp_path / "ut.txt"
+    start = str(time.time() + 1.5)
+    runs = [subprocess.Popen([sys.executable, str(script), str(out), start, f"skribent {i}"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) for i in range(20)]
+    results = [(p.wait(timeout=120), p.stderr.read()) for p in runs]
+    for p in runs:
+        p.stderr.close()
+    assert sorted(status for status, _ in results) == [0] + [2] * 19, results
+    assert all(err == "output.exists\n" for status, err in results if status)
+    winner = next(i for i, (status, _) in enumerate(results) if status == 0)
+    assert out.read_text(encoding="utf-8") == f"skribent {winner}"
+    assert sorted(os.listdir(tmp_path)) == ["race.py", "ut.txt"]
+
+
+@pytest.mark.slow  # 20 full renders at once: about 15 s of both cores, with the long campaigns
 def test_twenty_concurrent_renders_to_one_new_path_one_wins(tmp_path):
     budget = tmp_path / "budget.yaml"
     budget.write_text(textwrap.dedent("""\

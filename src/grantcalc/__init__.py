@@ -13,8 +13,18 @@ Decimal('5826420')
 """
 
 from grantcalc.budget import (
-    Base, Budget, ExplicitLine, InKindLine, OneOffLine, PercentageLine, PerUnitLine, PlacesLine, Raise,
-    RecurringLine, Rounding, SalaryLine,
+    Base,
+    Budget,
+    ExplicitLine,
+    InKindLine,
+    OneOffLine,
+    PercentageLine,
+    PerUnitLine,
+    PlacesLine,
+    Raise,
+    RecurringLine,
+    Rounding,
+    SalaryLine,
 )
 from grantcalc.budget.financing import Cap, Funder
 from grantcalc.budget.plan import Activity

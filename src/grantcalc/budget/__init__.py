@@ -3,8 +3,19 @@
 from grantcalc.budget.categories import BUILTIN as BUILTIN_CATEGORIES
 from grantcalc.budget.categories import Category
 from grantcalc.budget.lines import (
-    LINE_KINDS, Base, ExplicitLine, InKindLine, Line, OneOffLine, PercentageLine, PerUnitLine, PlacesLine,
-    Raise, RecurringLine, Rounding, SalaryLine,
+    LINE_KINDS,
+    Base,
+    ExplicitLine,
+    InKindLine,
+    Line,
+    OneOffLine,
+    PercentageLine,
+    PerUnitLine,
+    PlacesLine,
+    Raise,
+    RecurringLine,
+    Rounding,
+    SalaryLine,
 )
 from grantcalc.budget.model import Budget, CategorySpec, Contact, Party, Period, Project
 

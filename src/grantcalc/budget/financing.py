@@ -27,14 +27,17 @@ by the funder of that name, or by a row of their own when no funder carries them
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from grantcalc.budget.lines import Base
+from grantcalc.budget.lines import Base, InKindLine
 from grantcalc.budget.stated import StatedRow
 from grantcalc.budget.types import Money, Portion, Text, YearKey
+
+if TYPE_CHECKING:
+    from grantcalc.budget.model import Budget
 
 __all__ = ["Funder", "Cap", "carries_in_kind"]
 
@@ -107,10 +110,10 @@ class Funder(_Model):
         return "rest" if self.rest else "none"
 
 
-def carries_in_kind(budget, funder: Funder) -> bool:
+def carries_in_kind(budget: Budget, funder: Funder) -> bool:
     """A funder's contribution is in kind when it says so, or when every line it carries is in kind."""
     if funder.in_kind is not None:
         return funder.in_kind
     known = budget._lines_by_name  # built once per budget: this is asked for each funder
     lines = [known[n] for n in funder.lines if n in known]
-    return bool(lines) and all(line.in_kind for line in lines)
+    return bool(lines) and all(isinstance(line, InKindLine) for line in lines)

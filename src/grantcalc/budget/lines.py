@@ -10,22 +10,39 @@ the line's own for that year only — e.g. the salaries a document states, or
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import Annotated, ClassVar, Literal, Union
+from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from grantcalc.budget.stated import StatedRow
 from grantcalc.budget.types import (
-    Date, Factor, Money, MonthDay, Months, Number, PositiveMoney, PositiveNumber, Rate, Share, Text, YearKey,
+    Date,
+    Factor,
+    Money,
+    MonthDay,
+    Months,
+    Number,
+    PositiveMoney,
+    PositiveNumber,
+    Rate,
+    Share,
+    Text,
+    YearKey,
 )
 from grantcalc.rounding import RoundingMode, RoundingRule
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from grantcalc.periods import BudgetYear
 
 __all__ = [
     "Rounding", "Raise", "Base", "Basis",
     "SalaryLine", "PlacesLine", "RecurringLine", "PerUnitLine", "OneOffLine", "ExplicitLine",
-    "PercentageLine", "InKindLine", "Line", "LINE_KINDS", "KIND_NAMES_SV", "HOURS_PER_YEAR",
+    "PercentageLine", "InKindLine", "Line", "LINE_KINDS", "KIND_NAMES_SV", "HOURS_PER_YEAR", "active_window",
 ]
 
 HOURS_PER_YEAR = Decimal(1720)
@@ -67,7 +84,8 @@ class _Line(_Model):
     start: Date | None = Field(None, description="first day of the line, inside the project period")
     end: Date | None = Field(None, description="last day of the line, inside the project period")
     rounding: Rounding | None = Field(None, description="overrides the budget's rounding for this line")
-    by_year: dict[YearKey, _YearValues] = Field(default_factory=dict)
+    # a Mapping, read-only: each kind narrows it to its own year values (a dict is validated into a dict)
+    by_year: Mapping[YearKey, _YearValues] = Field(default_factory=dict)
     stated: StatedRow = Field(
         default_factory=dict, description="the line's figures as the document states them: {2024: …, total: …}")
 
@@ -271,9 +289,17 @@ class InKindLine(_Line):
 
 
 Line = Annotated[
-    Union[SalaryLine, PlacesLine, RecurringLine, PerUnitLine, OneOffLine, ExplicitLine, PercentageLine, InKindLine],
+    SalaryLine | PlacesLine | RecurringLine | PerUnitLine | OneOffLine | ExplicitLine | PercentageLine | InKindLine,
     Field(discriminator="kind"),
 ]
+
+
+def active_window(line: Line, year: BudgetYear) -> tuple[date, date]:
+    """The days of budget ``year`` that ``line`` runs: its own ``start`` and ``end`` clipped to the year's
+    (the line is not active that year when the first day comes after the last)."""
+    start = max(year.start, line.start) if line.start else year.start
+    end = min(year.end, line.end) if line.end else year.end
+    return start, end
 
 KIND_NAMES_SV = {
     "salary": "lön", "places": "platser", "recurring": "återkommande belopp", "per_unit": "per enhet",

@@ -37,7 +37,8 @@ def to_yaml(budget: Budget) -> str:
     yaml = YAML(typ="safe", pure=True)
     yaml.default_flow_style = False
     yaml.allow_unicode = True
-    yaml.sort_base_mapping_type_on_output = False
+    # ruamel.yaml sets this in YAML.__init__ to None (its default: sort), so that is the type it declares
+    yaml.sort_base_mapping_type_on_output = False  # type: ignore[assignment]
     yaml.width = 4096  # a long specification stays on one line
     yaml.representer.add_representer(Decimal, _represent_decimal)
     out = io.StringIO()

@@ -1,36 +1,57 @@
 """Checks between fields of a budget, run when a :class:`Budget` is built.
 
-Each check appends :class:`~grantcalc.errors.Problem` values with a field path;
-the loader turns paths into file lines. Errors make the budget invalid (all of
-them are reported at once); warnings are kept on ``budget.warnings``.
+The checks are rules: small named functions that each yield the
+:class:`~grantcalc.errors.Problem` values they find, with a field path (the
+loader turns paths into file lines), run in order by :func:`validate_budget`
+from the lists :data:`PERIOD_RULES`, :data:`RULES` (with :data:`LINE_RULES`
+for each line, :data:`SALARY_RULES` for each salary line and
+:data:`FUNDER_RULES` for each funder) and :data:`BASE_RULES`. Errors make the
+budget invalid (all of them are reported at once); warnings are kept on
+``budget.warnings``.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Iterator
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from grantcalc.budget.categories import normalise
-from grantcalc.budget.financing import carries_in_kind
-from grantcalc.budget.stated import TOTAL
-from grantcalc.budget.lines import (
-    ExplicitLine, InKindLine, OneOffLine, PercentageLine, SalaryLine,
+from grantcalc.budget.bases import (
+    Cycle,
+    PercentageBase,
+    PercentageBases,
+    base_lines,
+    percentage_bases,
+    percentage_order,
 )
-from grantcalc.errors import Problem, Severity
+from grantcalc.budget.categories import normalise
+from grantcalc.budget.financing import Funder, carries_in_kind
+from grantcalc.budget.lines import (
+    Base,
+    ExplicitLine,
+    InKindLine,
+    Line,
+    OneOffLine,
+    PercentageLine,
+    SalaryLine,
+)
+from grantcalc.budget.stated import TOTAL
+from grantcalc.errors import Path, Problem, Severity
 from grantcalc.periods import YearScheme
 
 if TYPE_CHECKING:
     from grantcalc.budget.model import Budget
 
-__all__ = ["validate_budget", "percentage_order", "percentage_bases", "base_lines", "PercentageBase",
-           "PercentageBases", "did_you_mean"]
+# the bases of percentage lines live in grantcalc.budget.bases; they are named here too, where they were
+__all__ = ["validate_budget", "Context", "RULES", "PERIOD_RULES", "BASE_RULES", "LINE_RULES", "SALARY_RULES",
+           "FUNDER_RULES", "percentage_order", "percentage_bases", "base_lines", "PercentageBase", "PercentageBases",
+           "did_you_mean"]
 
 ON_COST_LIMIT = Decimal(3)
 FTE_LIMIT = Decimal(20)  # full-time equivalents on one line: more reads as a percentage (142 for 142 %)
@@ -108,384 +129,404 @@ def _scan_texts(value: Any, path: tuple, found: list[Problem]) -> None:
 _SCALARS = frozenset((int, float, bool, Decimal, type(None), date))
 
 
+Rule = Callable[["Budget", "Context"], Iterable[Problem]]
+"""A rule of the whole budget: the problems it finds, in the order they are reported."""
+
+
 def validate_budget(budget: Budget) -> list[Problem]:
+    """Every problem of ``budget``: the texts first, then the rules of :data:`PERIOD_RULES` (each needs
+    the period the ones before it found sound: the first to find a problem ends the validation), of
+    :data:`RULES` and — once every reference is known — of :data:`BASE_RULES`, in order."""
     problems: list[Problem] = list(control_characters(budget))
-    add = problems.append
-    period = budget.period
-
-    if period.end < period.start:
-        add(Problem("budget.period_order", path=("period", "end"),
-                    params={"start": period.start.isoformat(), "end": period.end.isoformat()}))
-        return problems  # everything below needs a period
-    if period.end.year - period.start.year >= MAX_PERIOD_YEARS:  # 0024 for 2024: thousands of budget years
-        add(Problem("budget.period_too_long", path=("period", "end"), params={
-            "start": period.start.isoformat(), "end": period.end.isoformat(),
-            "count": period.end.year - period.start.year + 1, "limit": MAX_PERIOD_YEARS}))
-        return problems
-    if period.budget_years is YearScheme.fiscal and period.fiscal_year_start is None:
-        add(Problem("invalid.missing", path=("period", "fiscal_year_start")))
-    if period.budget_years is not YearScheme.fiscal and period.fiscal_year_start is not None:
-        add(Problem("budget.fiscal_month", path=("period", "fiscal_year_start")))
-    if any(p.code not in ("text.control_character", "text.bidi_control") for p in problems):
-        return problems
-
-    try:
-        years = {y.key: y for y in budget.years}
-    except (ValueError, OverflowError):  # a budget year that would start before year 1 or after 9999
-        add(Problem("budget.period_range", path=("period", "end"),
-                    params={"start": period.start.isoformat(), "end": period.end.isoformat()}))
-        return problems
-    year_list = tuple(", ".join(y.label(lang) for y in budget.years) for lang in ("sv", "en"))
-
-    def check_year(key: int, path: tuple) -> None:
-        if key not in years:
-            add(Problem("budget.unknown_year", path=path, params={"year": key, "years": year_list}))
-
-    def check_date(day, path: tuple) -> None:
-        # a warning: the computation keeps what lies inside the period
-        if day is not None and not (period.start <= day <= period.end):
-            add(Problem("budget.date_outside", Severity.warning, path=path, params={
-                "date": day.isoformat(), "start": period.start.isoformat(), "end": period.end.isoformat()}))
-
-    for key in period.months:
-        check_year(key, ("period", "months", key))
-
-    seen_categories: dict[str, int] = {}
-    for i, spec in enumerate(budget.categories):
-        for alias in {normalise(spec.key), normalise(spec.name)}:
-            if alias in seen_categories and seen_categories[alias] != i:
-                add(Problem("budget.duplicate_category", path=("categories", i), params={"name": spec.name}))
-            seen_categories[alias] = i
-
-    index = budget.category_index
-    known_categories = sorted({c.sv for c in index.values()})
-    known_text = ", ".join(known_categories)
-    hint = _Hints()
-    names: dict[str, int] = {}
-    for i, line in enumerate(budget.lines):
-        at = ("lines", i)
-        if line.name in names:
-            add(Problem("budget.duplicate_line", path=at + ("name",), params={"name": line.name, "first": names[line.name], "number": names[line.name] + 1}))
-        else:
-            names[line.name] = i
-        if normalise(line.category) not in index:
-            add(Problem("budget.unknown_category", path=at + ("category",), params={
-                "name": line.category, "did_you_mean": hint(line.category, known_categories),
-                "known": known_text}))
-        check_date(line.start, at + ("start",))
-        check_date(line.end, at + ("end",))
-        if line.start and line.end and line.end < line.start:
-            add(Problem("budget.line_dates", path=at + ("end",),
-                        params={"start": line.start.isoformat(), "end": line.end.isoformat()}))
-        for key in line.by_year:
-            check_year(key, at + ("by_year", key))
-        if isinstance(line, ExplicitLine):
-            for key in line.amounts:
-                check_year(key, at + ("amounts", key))
-        if isinstance(line, InKindLine) and line.amounts:
-            for key in line.amounts:
-                check_year(key, at + ("amounts", key))
-        if isinstance(line, OneOffLine):
-            if line.year is not None:
-                check_year(line.year, at + ("year",))
-            check_date(line.date, at + ("date",))
-        for key in line.stated:
-            if key != TOTAL:
-                check_year(key, at + ("stated", key))
-        if isinstance(line, SalaryLine):
-            _salary_plausibility(line, at, add)
-
-    def check_line_ref(ref: str, path: tuple) -> None:
-        if ref not in names:
-            add(Problem("budget.unknown_line", path=path, params={"name": ref, "did_you_mean": hint(ref, names)}))
-
-    def check_category_ref(ref: str, path: tuple) -> None:
-        if normalise(ref) not in index:
-            add(Problem("budget.unknown_category", path=path, params={
-                "name": ref, "did_you_mean": hint(ref, known_categories), "known": known_text}))
-
-    # percentage lines: references (cycles below, once every reference is known)
-    for i, line in enumerate(budget.lines):
-        if isinstance(line, PercentageLine):
-            _check_base_refs(line.of, ("lines", i, "of"), check_line_ref, check_category_ref)
-            for j, ref in enumerate(line.of.lines):
-                if ref == line.name:  # a cycle of one line (base_lines would leave it out silently)
-                    add(Problem("budget.percentage_self", path=("lines", i, "of", "lines", j),
-                                params={"name": line.name}))
-
-    _validate_financing(budget, add, check_year, check_line_ref, check_category_ref)
-    for key in budget.stated.costs:
-        if key != TOTAL:
-            check_year(key, ("stated", "costs", key))
-    for key in budget.stated.financing:
-        if key != TOTAL:
-            check_year(key, ("stated", "financing", key))
-    for i, activity in enumerate(budget.plan):
-        at = ("plan", i)
-        check_date(activity.start, at + ("start",))
-        check_date(activity.end, at + ("end",))
-        if activity.start and activity.end and activity.end < activity.start:
-            add(Problem("budget.line_dates", path=at + ("end",),
-                        params={"start": activity.start.isoformat(), "end": activity.end.isoformat()}))
-        for j, ref in enumerate(activity.lines):
-            check_line_ref(ref, at + ("lines", j))
-
+    for period_rule in PERIOD_RULES:
+        found = list(period_rule(budget))
+        if found:
+            return problems + found
+    context = Context(budget)
+    for rule in RULES:
+        problems.extend(rule(budget, context))
     if not any(p.severity is Severity.error for p in problems):
-        try:
-            percentage_order(budget)
-        except _Cycle as cycle:
-            add(Problem("budget.percentage_cycle", path=("lines", cycle.index, "of"),
-                        params={"cycle": " → ".join(cycle.names)}))
-        bases = percentage_bases(budget).of
-        for i, line in enumerate(budget.lines):
-            if isinstance(line, PercentageLine) and not bases[line.name].size:
-                add(Problem("budget.empty_base", Severity.warning, path=("lines", i, "of")))
+        for rule in BASE_RULES:
+            problems.extend(rule(budget, context))
     return problems
 
 
-def _check_base_refs(base, at: tuple, check_line_ref, check_category_ref) -> None:
-    for field in ("lines", "exclude_lines"):
-        for j, ref in enumerate(getattr(base, field)):
-            check_line_ref(ref, at + (field, j))
-    for field in ("categories", "exclude_categories"):
-        for j, ref in enumerate(getattr(base, field)):
-            check_category_ref(ref, at + (field, j))
+# --- the period: everything else needs one ---------------------------------------------------------
+
+def _period_params(budget: Budget) -> dict[str, Any]:
+    return {"start": budget.period.start.isoformat(), "end": budget.period.end.isoformat()}
 
 
-def _validate_financing(budget: Budget, add, check_year, check_line_ref, check_category_ref) -> None:
-    """Funders: unique names, one rest and one applying funder, known lines, categories and years,
-    and no cost line carried twice."""
-    seen: dict[str, int] = {}
-    carried: dict[str, str] = {}
-    rest = applies = None
-    names_of_lines = {line.name for line in budget.lines}
-    for i, funder in enumerate(budget.financing):
-        at = ("financing", i)
-        in_kind: bool | None = None  # whether the funder carries in kind: asked once, if at all
-        if funder.name in seen:
-            add(Problem("financing.duplicate_funder", path=at + ("name",),
-                        params={"name": funder.name, "number": seen[funder.name] + 1}))
-        seen.setdefault(funder.name, i)
-        if funder.rest:
-            if rest is not None:
-                add(Problem("financing.two_rests", path=at + ("rest",), params={"name": rest}))
-            rest = rest or funder.name
-        if funder.applies:
-            if applies is not None:
-                add(Problem("financing.two_applicants", path=at + ("applies",), params={"name": applies}))
-            applies = applies or funder.name
-        for j, ref in enumerate(funder.lines):
-            check_line_ref(ref, at + ("lines", j))
-            if ref in carried:
-                add(Problem("financing.line_twice", path=at + ("lines", j), params={"line": ref, "name": carried[ref]}))
-            carried.setdefault(ref, funder.name)
-            if ref in names_of_lines and budget.line(ref).in_kind:
-                if in_kind is None:
-                    in_kind = carries_in_kind(budget, funder)
-                if not in_kind:
-                    add(Problem("financing.in_kind_line_cash", path=at + ("lines", j), params={"line": ref}))
-        if funder.of is not None:
-            _check_base_refs(funder.of, at + ("of",), check_line_ref, check_category_ref)
-        for key in funder.amounts or {}:
-            check_year(key, at + ("amounts", key))
-        for key in funder.stated:
+def period_order(budget: Budget) -> Iterator[Problem]:
+    """The period ends after it starts."""
+    if budget.period.end < budget.period.start:
+        yield Problem("budget.period_order", path=("period", "end"), params=_period_params(budget))
+
+
+def period_length(budget: Budget) -> Iterator[Problem]:
+    """At most :data:`MAX_PERIOD_YEARS` years (0024 for 2024 would be thousands of budget years)."""
+    period = budget.period
+    if period.end.year - period.start.year >= MAX_PERIOD_YEARS:
+        yield Problem("budget.period_too_long", path=("period", "end"), params={
+            **_period_params(budget), "count": period.end.year - period.start.year + 1, "limit": MAX_PERIOD_YEARS})
+
+
+def fiscal_year(budget: Budget) -> Iterator[Problem]:
+    """Fiscal years have a first month, other budget years none."""
+    period = budget.period
+    if period.budget_years is YearScheme.fiscal and period.fiscal_year_start is None:
+        yield Problem("invalid.missing", path=("period", "fiscal_year_start"))
+    if period.budget_years is not YearScheme.fiscal and period.fiscal_year_start is not None:
+        yield Problem("budget.fiscal_month", path=("period", "fiscal_year_start"))
+
+
+def period_years(budget: Budget) -> Iterator[Problem]:
+    """Every budget year lies within the calendar (a year that would start before year 1 or after 9999)."""
+    try:
+        budget.years  # noqa: B018 - made here, where its failure is a problem
+    except (ValueError, OverflowError):
+        yield Problem("budget.period_range", path=("period", "end"), params=_period_params(budget))
+
+
+PERIOD_RULES: list[Callable[[Budget], Iterable[Problem]]] = [period_order, period_length, fiscal_year, period_years]
+
+
+class Context:
+    """What the rules share: the budget years, the lines by name, the categories, the "did you mean"s'
+    budget of comparisons (:class:`_Hints`, spent in the order of the rules), and the checks of a year
+    key, a date and a reference."""
+
+    def __init__(self, budget: Budget):
+        self.budget = budget
+        self.start, self.end = budget.period.start, budget.period.end
+        self.years = frozenset(y.key for y in budget.years)
+        self.year_list = tuple(", ".join(y.label(lang) for y in budget.years) for lang in ("sv", "en"))
+        self.names: dict[str, int] = {}  # line name → its first position
+        for i, line in enumerate(budget.lines):
+            self.names.setdefault(line.name, i)
+        self.categories = budget.category_index
+        self.known_categories = sorted({c.sv for c in self.categories.values()})
+        self.known_text = ", ".join(self.known_categories)
+        self.hint = _Hints()
+
+    @cached_property
+    def funders(self) -> _Funders:
+        return _Funders(self.budget.financing)
+
+    def year(self, key: int | str, path: Path) -> Iterator[Problem]:
+        if key not in self.years:
+            yield Problem("budget.unknown_year", path=path, params={"year": key, "years": self.year_list})
+
+    def year_keys(self, keys: Iterable[int | str], at: Path) -> Iterator[Problem]:
+        """:meth:`year` for every key of a row (a stated row's ``total`` is no year)."""
+        for key in keys:
             if key != TOTAL:
-                check_year(key, at + ("stated", key))
-        if funder.cap is not None and isinstance(funder.cap.per_year, dict):
-            for key in funder.cap.per_year:
-                check_year(key, at + ("cap", "per_year", key))
-    named = budget.project.funder
-    if seen and named and applies is None and named not in seen:  # the applied-for funder, misspelt?
-        add(Problem("budget.unknown_funder", Severity.warning, path=("project", "funder"), params={
-            "name": named, "did_you_mean": did_you_mean(named, seen), "known": ", ".join(seen)}))
+                yield from self.year(key, (*at, key))
+
+    def date(self, day: date | None, path: Path) -> Iterator[Problem]:
+        """A warning: the computation keeps what lies inside the period."""
+        if day is not None and not (self.start <= day <= self.end):
+            yield Problem("budget.date_outside", Severity.warning, path=path, params={
+                "date": day.isoformat(), "start": self.start.isoformat(), "end": self.end.isoformat()})
+
+    def line_ref(self, ref: str, path: Path) -> Iterator[Problem]:
+        if ref not in self.names:
+            yield Problem("budget.unknown_line", path=path,
+                          params={"name": ref, "did_you_mean": self.hint(ref, self.names)})
+
+    def category_ref(self, ref: str, path: Path) -> Iterator[Problem]:
+        if normalise(ref) not in self.categories:
+            yield Problem("budget.unknown_category", path=path, params={
+                "name": ref, "did_you_mean": self.hint(ref, self.known_categories), "known": self.known_text})
+
+    def base_refs(self, base: Base, at: Path) -> Iterator[Problem]:
+        """The lines and categories an ``of`` names, and those it leaves out, exist."""
+        for field in ("lines", "exclude_lines"):
+            for j, ref in enumerate(getattr(base, field)):
+                yield from self.line_ref(ref, (*at, field, j))
+        for field in ("categories", "exclude_categories"):
+            for j, ref in enumerate(getattr(base, field)):
+                yield from self.category_ref(ref, (*at, field, j))
 
 
-def _salary_plausibility(line: SalaryLine, at: tuple, add) -> None:
-    factors = [(line.on_cost, at + ("on_cost",))] + [
-        (v.on_cost, at + ("by_year", k, "on_cost")) for k, v in line.by_year.items() if v.on_cost is not None]
-    for value, path in factors:
+def _date_order(start: date | None, end: date | None, at: Path) -> Iterator[Problem]:
+    if start and end and end < start:
+        yield Problem("budget.line_dates", path=(*at, "end"),
+                      params={"start": start.isoformat(), "end": end.isoformat()})
+
+
+# --- the budget's rules ------------------------------------------------------------------------
+
+def period_months(budget: Budget, context: Context) -> Iterator[Problem]:
+    """The months stated per budget year are of budget years."""
+    for key in budget.period.months:
+        yield from context.year(key, ("period", "months", key))
+
+
+def unique_categories(budget: Budget, context: Context) -> Iterator[Problem]:
+    """No two categories of the budget's own share a key or name."""
+    seen: dict[str, int] = {}
+    for i, spec in enumerate(budget.categories):
+        for alias in {normalise(spec.key), normalise(spec.name)}:
+            if alias in seen and seen[alias] != i:
+                yield Problem("budget.duplicate_category", path=("categories", i), params={"name": spec.name})
+            seen[alias] = i
+
+
+def each_line(budget: Budget, context: Context) -> Iterator[Problem]:
+    """The rules of :data:`LINE_RULES`, line by line."""
+    for i, line in enumerate(budget.lines):
+        for rule in LINE_RULES:
+            yield from rule(line, i, context)
+
+
+def percentage_refs(budget: Budget, context: Context) -> Iterator[Problem]:
+    """A percentage line's base names known lines and categories, and not the line itself (a cycle of
+    one line, which the base would leave out silently); longer cycles: :func:`percentage_cycles`."""
+    for i, line in enumerate(budget.lines):
+        if isinstance(line, PercentageLine):
+            at: Path = ("lines", i, "of")
+            yield from context.base_refs(line.of, at)
+            for j, ref in enumerate(line.of.lines):
+                if ref == line.name:
+                    yield Problem("budget.percentage_self", path=(*at, "lines", j), params={"name": line.name})
+
+
+def each_funder(budget: Budget, context: Context) -> Iterator[Problem]:
+    """The rules of :data:`FUNDER_RULES`, funder by funder."""
+    for i, funder in enumerate(budget.financing):
+        for rule in FUNDER_RULES:
+            yield from rule(funder, i, context)
+
+
+def applied_funder_known(budget: Budget, context: Context) -> Iterator[Problem]:
+    """The project's ``funder``, when no funder ``applies``, is one of the funders (misspelt?)."""
+    named, seen = budget.project.funder, context.funders.first
+    if seen and named and context.funders.applies is None and named not in seen:
+        yield Problem("budget.unknown_funder", Severity.warning, path=("project", "funder"), params={
+            "name": named, "did_you_mean": did_you_mean(named, seen), "known": ", ".join(seen)})
+
+
+def stated_years(budget: Budget, context: Context) -> Iterator[Problem]:
+    """The budget's stated Summa rows are of budget years."""
+    yield from context.year_keys(budget.stated.costs, ("stated", "costs"))
+    yield from context.year_keys(budget.stated.financing, ("stated", "financing"))
+
+
+def plan_activities(budget: Budget, context: Context) -> Iterator[Problem]:
+    """The activities of the plan: dates inside the period and in order, known lines."""
+    for i, activity in enumerate(budget.plan):
+        at: Path = ("plan", i)
+        yield from context.date(activity.start, (*at, "start"))
+        yield from context.date(activity.end, (*at, "end"))
+        yield from _date_order(activity.start, activity.end, at)
+        for j, ref in enumerate(activity.lines):
+            yield from context.line_ref(ref, (*at, "lines", j))
+
+
+def percentage_cycles(budget: Budget, context: Context) -> Iterator[Problem]:
+    """No percentage line's base reaches back to itself."""
+    try:
+        percentage_order(budget)
+    except Cycle as cycle:
+        yield Problem("budget.percentage_cycle", path=("lines", cycle.index, "of"),
+                      params={"cycle": " → ".join(cycle.names)})
+
+
+def empty_bases(budget: Budget, context: Context) -> Iterator[Problem]:
+    """A warning for a percentage line whose base has no line."""
+    bases = percentage_bases(budget).of
+    for i, line in enumerate(budget.lines):
+        if isinstance(line, PercentageLine) and not bases[line.name].size:
+            yield Problem("budget.empty_base", Severity.warning, path=("lines", i, "of"))
+
+
+RULES: list[Rule] = [period_months, unique_categories, each_line, percentage_refs, each_funder,
+                     applied_funder_known, stated_years, plan_activities]
+BASE_RULES: list[Rule] = [percentage_cycles, empty_bases]  # on a budget whose every reference is known
+
+
+# --- the rules of one line ------------------------------------------------------------------------
+
+LineRule = Callable[[Line, int, Context], Iterable[Problem]]
+
+
+def line_name_unique(line: Line, i: int, context: Context) -> Iterator[Problem]:
+    first = context.names[line.name]
+    if first != i:
+        yield Problem("budget.duplicate_line", path=("lines", i, "name"),
+                      params={"name": line.name, "first": first, "number": first + 1})
+
+
+def line_category_known(line: Line, i: int, context: Context) -> Iterator[Problem]:
+    yield from context.category_ref(line.category, ("lines", i, "category"))
+
+
+def line_dates(line: Line, i: int, context: Context) -> Iterator[Problem]:
+    if line.start is None and line.end is None:  # most lines: the whole period
+        return
+    at: Path = ("lines", i)
+    yield from context.date(line.start, (*at, "start"))
+    yield from context.date(line.end, (*at, "end"))
+    yield from _date_order(line.start, line.end, at)
+
+
+def line_years(line: Line, i: int, context: Context) -> Iterator[Problem]:
+    """``by_year`` and stated ``amounts`` are of budget years."""
+    if line.by_year:
+        yield from context.year_keys(line.by_year, ("lines", i, "by_year"))
+    if isinstance(line, (ExplicitLine, InKindLine)) and line.amounts:
+        yield from context.year_keys(line.amounts, ("lines", i, "amounts"))
+
+
+def one_off_when(line: Line, i: int, context: Context) -> Iterator[Problem]:
+    """A one-off amount's year is a budget year, its date inside the period."""
+    if isinstance(line, OneOffLine):
+        if line.year is not None:
+            yield from context.year(line.year, ("lines", i, "year"))
+        yield from context.date(line.date, ("lines", i, "date"))
+
+
+def line_stated_years(line: Line, i: int, context: Context) -> Iterator[Problem]:
+    if line.stated:
+        yield from context.year_keys(line.stated, ("lines", i, "stated"))
+
+
+def salary_plausibility(line: Line, i: int, context: Context) -> Iterator[Problem]:
+    """The rules of :data:`SALARY_RULES` (warnings) for a salary line."""
+    if isinstance(line, SalaryLine):
+        for rule in SALARY_RULES:
+            yield from rule(line, ("lines", i))
+
+
+LINE_RULES: list[LineRule] = [line_name_unique, line_category_known, line_dates, line_years, one_off_when,
+                              line_stated_years, salary_plausibility]
+
+
+def _with_years(line: SalaryLine, field: str, at: Path) -> list[tuple[Any, Path]]:
+    """A salary line's ``field`` and where it is: its own (None too), then per budget year where given."""
+    return [(getattr(line, field), (*at, field))] + [
+        (getattr(v, field), (*at, "by_year", k, field)) for k, v in line.by_year.items()
+        if getattr(v, field) is not None]
+
+
+def on_cost_high(line: SalaryLine, at: Path) -> Iterator[Problem]:
+    """An on-cost factor above :data:`ON_COST_LIMIT` reads as a percentage (142 for 42 %)."""
+    for value, path in _with_years(line, "on_cost", at):
         if value > ON_COST_LIMIT:
             suggestion = (value / 100 if value >= 100 else 1 + value / 100).normalize()
-            add(Problem("plausibility.on_cost_high", Severity.warning, path=path, params={
+            yield Problem("plausibility.on_cost_high", Severity.warning, path=path, params={
                 "value": value, "suggestion": str(suggestion),  # as it is written in the file: 1.42
-                "percent": ((suggestion - 1) * 100).normalize()}))
-    salaries = [(line.monthly_salary, at + ("monthly_salary",))] + [
-        (v.monthly_salary, at + ("by_year", k, "monthly_salary"))
-        for k, v in line.by_year.items() if v.monthly_salary is not None]
-    for value, path in salaries:
-        if value is not None and value < LOW_SALARY and not line.hourly:
-            add(Problem("plausibility.salary_low", Severity.warning, path=path,
-                        params={"value": value, "suggestion": (value * 1000).normalize()}))
-    for value, path in [(line.fte, at + ("fte",))] + [(v.fte, at + ("by_year", k, "fte"))
-                                                      for k, v in line.by_year.items()]:
-        if value is not None and value > FTE_LIMIT and line.people is None:  # with people: fte_people
-            add(Problem("plausibility.fte_high", Severity.warning, path=path, params={
-                "value": value, "fte": value / 100, "suggestion": str((value / 100).normalize())}))
+                "percent": ((suggestion - 1) * 100).normalize()})
+
+
+def salary_low(line: SalaryLine, at: Path) -> Iterator[Problem]:
+    """A monthly salary below :data:`LOW_SALARY` reads as thousands (42 for 42 000)."""
+    if line.hourly:
+        return
+    for value, path in _with_years(line, "monthly_salary", at):
+        if value is not None and value < LOW_SALARY:
+            yield Problem("plausibility.salary_low", Severity.warning, path=path,
+                          params={"value": value, "suggestion": (value * 1000).normalize()})
+
+
+def fte_high(line: SalaryLine, at: Path) -> Iterator[Problem]:
+    """More than :data:`FTE_LIMIT` full-time equivalents reads as a percentage (with ``people``: :func:`fte_people`)."""
     if line.people is not None:
-        ftes = [(line.fte, at + ("fte",))] + [(v.fte, at + ("by_year", k, "fte")) for k, v in line.by_year.items()]
-        for value, path in ftes:
-            if value is not None and value > line.people:
-                add(Problem("plausibility.fte_people", Severity.warning, path=path,
-                            params={"fte": value, "people": line.people}))
+        return
+    for value, path in _with_years(line, "fte", at):
+        if value is not None and value > FTE_LIMIT:
+            yield Problem("plausibility.fte_high", Severity.warning, path=path, params={
+                "value": value, "fte": value / 100, "suggestion": str((value / 100).normalize())})
 
 
-class _Cycle(Exception):
-    def __init__(self, index: int, names: list[str]):
-        self.index, self.names = index, names
+def fte_people(line: SalaryLine, at: Path) -> Iterator[Problem]:
+    """No more full-time equivalents than the people who share them."""
+    if line.people is None:
+        return
+    for value, path in _with_years(line, "fte", at):
+        if value is not None and value > line.people:
+            yield Problem("plausibility.fte_people", Severity.warning, path=path,
+                          params={"fte": value, "people": line.people})
 
 
-@dataclass(frozen=True, slots=True)
-class PercentageBase:
-    """The base of one percentage line, resolved against the budget's lines.
-
-    ``lines``: the lines the base names or whose categories it names, in the budget's order
-    (percentage lines among them are computed first). The default base — ``of`` names neither
-    lines nor categories: every cash line that is not a percentage line — is ``lines`` None and
-    kept as what it leaves out (``left_out_categories`` and ``left_out``, lines of the default base
-    in other categories), so a thousand overheads on all costs do not hold a thousand lists of
-    every line: its sum is that of the whole default base less what is left out.
-    """
-
-    lines: tuple[str, ...] | None
-    percentages: tuple[str, ...] = ()  # the percentage lines among ``lines``: what the line waits for
-    left_out_categories: frozenset[str] = frozenset()
-    left_out: tuple[str, ...] = ()
-    size: int = 0  # how many lines the base has
+SALARY_RULES: list[Callable[[SalaryLine, Path], Iterable[Problem]]] = [on_cost_high, salary_low, fte_high, fte_people]
 
 
-@dataclass(frozen=True, slots=True)
-class PercentageBases:
-    """Every percentage line's base (by name, in the budget's order) and the default base they refer to."""
+# --- the rules of one funder ----------------------------------------------------------------------
 
-    of: dict[str, PercentageBase]
-    default: tuple[str, ...]  # the default base before anything is left out, in the budget's order
-    category: dict[str, str]  # line name → its category's key
-    in_default: frozenset[str] = frozenset()  # the names of ``default``
+class _Funders:
+    """The funders, as the rules of one funder compare it with the others: the first of each name,
+    the first ``rest`` and ``applies`` funders (position and name), and where each line is first carried
+    (funder's position, line's position in its ``lines``, funder's name)."""
 
-    def contains(self, base: PercentageBase, name: str) -> bool:
-        """Whether the line ``name`` is in ``base``."""
-        if base.lines is not None:
-            return name in base.lines
-        return (name in self.in_default and self.category[name] not in base.left_out_categories
-                and name not in base.left_out)
-
-
-def percentage_bases(budget: Budget) -> PercentageBases:
-    """The bases of all percentage lines, resolved in one pass over the lines and each line's ``of``.
-
-    Linear in the size of the budget: each line's category is looked up once, lines are found by
-    name and category through indexes, and percentage lines with the same ``of`` share one base
-    (a base used to be chosen by scanning every line for every percentage line: 5 000 lines in a chain
-    took minutes). Kept with the list of lines it was resolved for, so it is resolved once per budget.
-    """
-    cached = budget.__dict__.get("_percentage_bases")
-    if cached is not None and cached[0] is budget.lines:
-        return cached[1]
-    bases = _resolve_bases(budget)
-    budget.__dict__["_percentage_bases"] = (budget.lines, bases)
-    return bases
+    def __init__(self, funders: list[Funder]):
+        self.first: dict[str, int] = {}
+        self.carrier: dict[str, tuple[int, int, str]] = {}
+        for i, funder in enumerate(funders):
+            self.first.setdefault(funder.name, i)
+            for j, ref in enumerate(funder.lines):
+                self.carrier.setdefault(ref, (i, j, funder.name))
+        self.rest = next(((i, f.name) for i, f in enumerate(funders) if f.rest), None)
+        self.applies = next(((i, f.name) for i, f in enumerate(funders) if f.applies), None)
 
 
-def _resolve_bases(budget: Budget) -> PercentageBases:
-    lines = budget.lines
-    key_of: dict[str, str] = {}  # a category as written → its key (normalised once per spelling)
-
-    def key(name: str) -> str:
-        found = key_of.get(name)
-        if found is None:
-            found = key_of[name] = budget.category(name).key
-        return found
-
-    category = [key(line.category) for line in lines]
-    position: dict[str, int] = {}
-    for i, line in enumerate(lines):
-        position.setdefault(line.name, i)
-    cash: dict[str, list[int]] = {}  # category key → its cash lines (percentage lines too)
-    default: list[int] = []  # cash lines that are not percentage lines
-    default_count: dict[str, int] = {}  # category key → how many lines of the default base it has
-    for i, line in enumerate(lines):
-        if not line.in_kind:
-            cash.setdefault(category[i], []).append(i)
-            if not isinstance(line, PercentageLine):
-                default.append(i)
-                default_count[category[i]] = default_count.get(category[i], 0) + 1
-    shared: dict[tuple, PercentageBase] = {}
-    out: dict[str, PercentageBase] = {}
-    for i, line in enumerate(lines):
-        if not isinstance(line, PercentageLine):
-            continue
-        of = line.of
-        left_categories = frozenset(key(c) for c in of.exclude_categories)
-        left = frozenset(of.exclude_lines)
-        if of.categories or of.lines:
-            included = frozenset(key(c) for c in of.categories)
-            own = line.name in of.lines or category[i] in included  # the line would be in its own base
-            spec: tuple = (included, frozenset(of.lines), left_categories, left, line.name if own else None)
-            base = shared.get(spec)
-            if base is None:
-                chosen = {j for c in included for j in cash.get(c, ())}
-                chosen.update(position[n] for n in of.lines if n in position)
-                picked = tuple(lines[j].name for j in sorted(chosen)
-                               if j != i and category[j] not in left_categories and lines[j].name not in left)
-                percentages = tuple(n for n in picked if isinstance(lines[position[n]], PercentageLine))
-                base = shared[spec] = PercentageBase(picked, percentages, size=len(picked))
-        else:
-            spec = (left_categories, left)
-            base = shared.get(spec)
-            if base is None:
-                left_out = tuple(n for n in sorted(left, key=lambda n: position.get(n, -1)) if n in position
-                                 and _in_default(lines[position[n]]) and category[position[n]] not in left_categories)
-                size = len(default) - sum(default_count.get(c, 0) for c in left_categories) - len(left_out)
-                base = shared[spec] = PercentageBase(None, (), left_categories, left_out, size)
-        out[line.name] = base
-    names = tuple(lines[j].name for j in default)
-    return PercentageBases(out, names, {line.name: category[i] for i, line in enumerate(lines)}, frozenset(names))
+FunderRule = Callable[[Funder, int, Context], Iterable[Problem]]
 
 
-def _in_default(line: Any) -> bool:
-    return not line.in_kind and not isinstance(line, PercentageLine)
+def funder_unique(funder: Funder, i: int, context: Context) -> Iterator[Problem]:
+    first = context.funders.first[funder.name]
+    if first != i:
+        yield Problem("financing.duplicate_funder", path=("financing", i, "name"),
+                      params={"name": funder.name, "number": first + 1})
 
 
-def base_lines(budget: Budget, line: PercentageLine) -> list[str]:
-    """Names of the lines whose amounts make the base of percentage ``line``, in the budget's order."""
-    bases = percentage_bases(budget)
-    base = bases.of[line.name]
-    if base.lines is not None:
-        return list(base.lines)
-    left = set(base.left_out)
-    return [n for n in bases.default if n not in left and bases.category[n] not in base.left_out_categories]
+def one_rest(funder: Funder, i: int, context: Context) -> Iterator[Problem]:
+    """At most one funder covers the rest."""
+    first = context.funders.rest
+    if funder.rest and first is not None and first[0] < i:
+        yield Problem("financing.two_rests", path=("financing", i, "rest"), params={"name": first[1]})
 
 
-def percentage_order(budget: Budget) -> list[str]:
-    """Percentage lines in an order where every base is computed first.
+def one_applicant(funder: Funder, i: int, context: Context) -> Iterator[Problem]:
+    """At most one funder is the one applied to."""
+    first = context.funders.applies
+    if funder.applies and first is not None and first[0] < i:
+        yield Problem("financing.two_applicants", path=("financing", i, "applies"), params={"name": first[1]})
 
-    A depth-first walk with a stack of its own (a chain of 5 000 percentage lines is no
-    ``RecursionError``); raises :class:`_Cycle` with the first cycle met."""
-    bases = percentage_bases(budget).of
-    index = {ln.name: i for i, ln in enumerate(budget.lines) if isinstance(ln, PercentageLine)}
-    order: list[str] = []
-    state: dict[str, int] = {}  # 1 = on the walk's path, 2 = done
-    for root in bases:
-        if root in state:
-            continue
-        state[root] = 1
-        trail = [root]
-        stack = [iter(bases[root].percentages)]
-        while stack:
-            for dep in stack[-1]:
-                seen = state.get(dep)
-                if seen == 2:
-                    continue
-                if seen == 1:
-                    cycle = trail[trail.index(dep):] + [dep]
-                    raise _Cycle(index[cycle[0]], cycle)
-                state[dep] = 1
-                trail.append(dep)
-                stack.append(iter(bases[dep].percentages))
-                break
-            else:
-                stack.pop()
-                done = trail.pop()
-                state[done] = 2
-                order.append(done)
-    return order
+
+def funder_lines(funder: Funder, i: int, context: Context) -> Iterator[Problem]:
+    """The lines a funder carries exist, are carried by no one else (nor twice by it), and an in-kind
+    line is carried in kind."""
+    budget = context.budget
+    carrier = context.funders.carrier
+    in_kind: bool | None = None  # whether the funder carries in kind: asked once, if at all
+    for j, ref in enumerate(funder.lines):
+        at: Path = ("financing", i, "lines", j)
+        yield from context.line_ref(ref, at)
+        first = carrier[ref]
+        if first[:2] != (i, j):
+            yield Problem("financing.line_twice", path=at, params={"line": ref, "name": first[2]})
+        if ref in context.names and isinstance(budget.line(ref), InKindLine):
+            if in_kind is None:
+                in_kind = carries_in_kind(budget, funder)
+            if not in_kind:
+                yield Problem("financing.in_kind_line_cash", path=at, params={"line": ref})
+
+
+def funder_base_refs(funder: Funder, i: int, context: Context) -> Iterator[Problem]:
+    if funder.of is not None:
+        yield from context.base_refs(funder.of, ("financing", i, "of"))
+
+
+def funder_years(funder: Funder, i: int, context: Context) -> Iterator[Problem]:
+    """A funder's amounts, stated row and yearly caps are of budget years."""
+    at: Path = ("financing", i)
+    yield from context.year_keys(funder.amounts or {}, (*at, "amounts"))
+    yield from context.year_keys(funder.stated, (*at, "stated"))
+    if funder.cap is not None and isinstance(funder.cap.per_year, dict):
+        yield from context.year_keys(funder.cap.per_year, (*at, "cap", "per_year"))
+
+
+FUNDER_RULES: list[FunderRule] = [funder_unique, one_rest, one_applicant, funder_lines, funder_base_refs,
+                                  funder_years]

@@ -357,6 +357,11 @@ TEXTS: dict[str, str] = {
     "word.cash": "cash",
     "word.yes": "yes",
     "word.no": "no",
+    # --- the rows grantcalc adds to a financing budget: the funder of a budget that declares none,
+    # and the row of a party's in-kind lines no funder carries (when a funder has the party's name)
+    "funder.default": "Applied for",
+    "funder.in_kind": "{party} (in kind)",
+    "funder.in_kind_n": "{party} (in kind {number})",
     # --- the check report (text and HTML)
     "report.funder": "Funder",
     "report.financing": "Financing budget",

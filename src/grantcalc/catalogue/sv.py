@@ -354,6 +354,11 @@ TEXTS: dict[str, str] = {
     "word.cash": "kontant",
     "word.yes": "ja",
     "word.no": "nej",
+    # --- the rows grantcalc adds to a financing budget: the funder of a budget that declares none,
+    # and the row of a party's in-kind lines no funder carries (when a funder has the party's name)
+    "funder.default": "Sökt belopp",
+    "funder.in_kind": "{party} (i natura)",
+    "funder.in_kind_n": "{party} (i natura {number})",
     # --- the check report (text and HTML)
     "report.funder": "Finansiär",
     "report.financing": "Finansieringsbudget",

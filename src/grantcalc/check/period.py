@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from grantcalc.budget.lines import active_window
 from grantcalc.compute.computation import Computation
 from grantcalc.errors import Problem, Severity
 from grantcalc.periods import months_between
@@ -31,9 +32,7 @@ def check(c: Computation) -> list[Problem]:
             if values.months is None:
                 continue
             y = budget.year(key)
-            start = max(y.start, line.start) if line.start else y.start
-            end = min(y.end, line.end) if line.end else y.end
-            runs = months_between(start, end, period.proration)
+            runs = months_between(*active_window(line, y), period.proration)
             if Fraction(values.months) > runs:
                 out.append(Problem("period.line_months", Severity.warning, ("lines", i, "by_year", key, "months"), {
                     "line": line.name, "year": y.labels(), "budgeted": values.months, "counted": runs}))

@@ -42,54 +42,53 @@ def check(c: Computation) -> list[Problem]:
 
 
 def _raises(c: Computation, index: int, line: SalaryLine) -> list[Problem]:
+    """Each stated salary against the one the raise chain gives (:class:`~grantcalc.compute.lines.RaiseChain`,
+    as the computation runs it), each raise rounded to the raise's step (whole kronor without one)."""
     raise_ = line.annual_raise
     if raise_ is None or line.hourly_rate is not None or not raise_.rate:
         return []
     budget = c.budget
     step = raise_.rounding.step if raise_.rounding else Decimal(1)
-    rule = raise_.rounding.rule() if raise_.rounding else RoundingRule(RoundingMode.half_up, step)
-    factor = 1 + Fraction(raise_.rate)
+    rule = calc.raise_rule(line) or RoundingRule(RoundingMode.half_up, step)
     slices = line_slices(budget, line)
-    wage = Fraction(line.monthly_salary)
+    ref = line.start or budget.period.start
+    chain = calc.RaiseChain(line, ref, max((s.year.end for s in slices), default=ref), rule)
     out = []
-    last_end = None
     for sl in slices:
-        if not sl.months:
-            continue
-        start = sl.start or sl.year.start
-        end = sl.end or sl.year.end
-        # raises between the previous active year and this one's first day
-        before = calc.raise_dates(line, last_end, start) if last_end is not None else []
-        stated = line.by_year.get(sl.year.key)
-        stated_wage = stated.monthly_salary if stated is not None else None
-        previous = wage
-        for _ in before[:-1]:
-            previous = Fraction(round_value(previous * factor, rule))
-        if stated_wage is not None and before:
-            exact = previous * factor
-            low = round_value(exact, RoundingRule(RoundingMode.down, step))
-            high = round_value(exact, RoundingRule(RoundingMode.up, step))
-            if stated_wage not in (low, high):
-                expected = round_value(exact, rule)
-                months = sl.months
-                on_cost = Fraction(line.value("on_cost", sl.year.key))
-                fte = Fraction(line.value("fte", sl.year.key) or 1)
-                impact = (Fraction(expected) - Fraction(stated_wage)) * on_cost * fte * months
-                out.append(Problem("raise.salary", Severity.warning,
-                                   ("lines", index, "by_year", sl.year.key, "monthly_salary"), {
-                                       "line": line.name, "year": sl.year.labels(), "stated": stated_wage,
-                                       "rate": raise_.rate, "previous": previous, "factor": factor, "exact": exact,
-                                       "expected": expected, "impact": abs(impact),
-                                       "more_or_less": ("högre", "more") if impact > 0 else ("lägre", "less")}))
-        if stated_wage is not None:
-            wage = Fraction(stated_wage)
+        values = line.by_year.get(sl.year.key)
+        stated = values.monthly_salary if values is not None else None
+        due = chain.due(sl.start or sl.year.start)  # raises since the previous year, up to this one's first day
+        for _ in range(due - 1):
+            chain.next_raise()
+        if stated is not None and due and sl.months:
+            problem = _raised_salary(index, line, sl, stated, chain, step)
+            if problem is not None:
+                out.append(problem)
+        if stated is not None:
+            chain.restart(Fraction(stated), sl.year.end)
         else:
-            for _ in before:
-                wage = Fraction(round_value(wage * factor, rule))
-        for _ in calc.raise_dates(line, start, end):  # raises inside the year carry on to the next
-            wage = Fraction(round_value(wage * factor, rule))
-        last_end = end
+            chain.raise_through(sl.year.end)  # raises inside the year carry on to the next
     return out
+
+
+def _raised_salary(index: int, line: SalaryLine, sl: calc.Slice, stated: Decimal, chain: calc.RaiseChain,
+                   step: Decimal) -> Problem | None:
+    """A stated salary that is not the previous one raised by the rate and rounded to ``step``, up or down."""
+    assert line.annual_raise is not None and chain.rule is not None
+    previous = chain.wage
+    exact = previous * chain.factor
+    low = round_value(exact, RoundingRule(RoundingMode.down, step))
+    high = round_value(exact, RoundingRule(RoundingMode.up, step))
+    if stated in (low, high):
+        return None
+    expected = round_value(exact, chain.rule)
+    on_cost = Fraction(line.value("on_cost", sl.year.key))
+    fte = Fraction(line.value("fte", sl.year.key) or 1)
+    impact = (Fraction(expected) - Fraction(stated)) * on_cost * fte * sl.months
+    return Problem("raise.salary", Severity.warning, ("lines", index, "by_year", sl.year.key, "monthly_salary"), {
+        "line": line.name, "year": sl.year.labels(), "stated": stated, "rate": line.annual_raise.rate,
+        "previous": previous, "factor": chain.factor, "exact": exact, "expected": expected, "impact": abs(impact),
+        "more_or_less": ("högre", "more") if impact > 0 else ("lägre", "less")})
 
 
 def _annual(amount: Decimal, per: str) -> Fraction:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
 from decimal import Decimal
 from fractions import Fraction
+from functools import cached_property
 from typing import TYPE_CHECKING
 
+from grantcalc.budget.lines import InKindLine
 from grantcalc.compute.formula import Formula
 from grantcalc.periods import BudgetYear
 
@@ -85,7 +86,7 @@ class Computation:
             key = year.key
             cash = kind = ZERO
             for line in self.budget.lines:
-                if line.in_kind:
+                if isinstance(line, InKindLine):
                     kind += cells[(line.name, key)].amount
                 else:
                     cash += cells[(line.name, key)].amount

@@ -12,33 +12,42 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
+from grantcalc.budget.bases import PercentageBase, PercentageBases, percentage_bases, percentage_order
 from grantcalc.budget.lines import (
-    ExplicitLine, InKindLine, OneOffLine, PercentageLine, PerUnitLine, PlacesLine, RecurringLine, SalaryLine,
+    ExplicitLine,
+    InKindLine,
+    Line,
+    OneOffLine,
+    PercentageLine,
+    PerUnitLine,
+    PlacesLine,
+    RecurringLine,
+    SalaryLine,
+    active_window,
 )
 from grantcalc.budget.model import Budget
-from grantcalc.budget.validate import PercentageBase, PercentageBases, percentage_bases, percentage_order
 from grantcalc.compute import lines as calc
 from grantcalc.compute.computation import Cell, Computation
 from grantcalc.compute.formula import Formula, Step, Term
 from grantcalc.gcpause import gc_paused
 from grantcalc.periods import months_between
-from grantcalc.rounding import round_value, to_fraction
+from grantcalc.rounding import RoundingRule, round_value, to_fraction
 
 __all__ = ["compute", "recompute", "line_slices"]
 
 
-def line_slices(budget: Budget, line) -> list[calc.Slice]:
+def line_slices(budget: Budget, line: Line) -> list[calc.Slice]:
     """Per budget year: the dates a line is active and the months it counts.
 
     Months come, in order of precedence, from the line's ``by_year.months``,
     from the period's stated ``months`` (for a line active the whole budget
-    year), or from the dates by the period's proration rule.
+    year), or from the dates by the period's proration rule. The dates are the line's
+    :func:`~grantcalc.budget.lines.active_window` in the year.
     """
     period = budget.period
     out = []
     for year in budget.years:
-        start = max(year.start, line.start) if line.start else year.start
-        end = min(year.end, line.end) if line.end else year.end
+        start, end = active_window(line, year)
         active = start <= end
         override = line.by_year.get(year.key)
         if override is not None and override.months is not None:
@@ -53,7 +62,7 @@ def line_slices(budget: Budget, line) -> list[calc.Slice]:
     return out
 
 
-def _results(budget: Budget, line, slices) -> dict[int, calc.Result]:
+def _results(budget: Budget, line: Line, slices: list[calc.Slice]) -> dict[int, calc.Result]:
     if isinstance(line, SalaryLine):
         return calc.salary(line, slices, budget.period.start, budget.period.proration)
     if isinstance(line, PlacesLine):
@@ -93,7 +102,7 @@ def _cells(budget: Budget, cells: dict[tuple[str, int], Cell] | None = None,
     if cells is None:
         cells = {}
 
-    def add(line, rule, key: int, months: Fraction, result: calc.Result) -> None:
+    def add(line: Line, rule: RoundingRule, key: int, months: Fraction, result: calc.Result) -> None:
         amount = round_value(result.exact, rule)
         formula = None
         steps = result.steps

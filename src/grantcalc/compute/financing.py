@@ -9,24 +9,28 @@ rest funder the budget balances by construction.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+from grantcalc.budget.bases import LineIndex
 from grantcalc.budget.financing import Funder, carries_in_kind
-from grantcalc.budget.lines import Base
+from grantcalc.budget.lines import Base, InKindLine, Line
+from grantcalc.catalogue import text, texts
 from grantcalc.rounding import round_value
 
 if TYPE_CHECKING:
     import pandas as pd
 
+    from grantcalc.budget.model import Budget
     from grantcalc.compute.computation import Computation
 
-__all__ = ["FunderRow", "Financing", "finance", "share_base"]
+__all__ = ["FunderRow", "Financing", "finance", "share_base", "SOURCES", "stated_amounts", "share_of_costs",
+           "lines_carried", "nothing_or_party", "party_rows", "rest"]
 
 ZERO = Decimal(0)
-DEFAULT_FUNDER = ("Sökt belopp", "Applied for")
 
 
 @dataclass(frozen=True)
@@ -118,32 +122,28 @@ def share_base(computation: Computation, of: Base | None, key: int) -> Decimal:
 
     Without ``of``: all costs, contributions in kind included (the project's total cost),
     less any ``exclude_*``. With ``of.categories`` / ``of.lines``, lines are chosen as a
-    percentage line chooses them: by category (in-kind lines left out), or by name (taken
-    whatever they are), less the exclusions.
+    percentage line chooses them (:meth:`grantcalc.budget.bases.LineIndex.select`): by category
+    (in-kind lines left out), or by name (taken whatever they are), less the exclusions.
     """
     if of is None or not (of.categories or of.lines or of.exclude_categories or of.exclude_lines):
         return computation.year_total(key)
     return _ShareBases.of(computation).sum(of, key)
 
 
+def _every_line(line: Line) -> bool:
+    return True
+
+
 class _ShareBases:
-    """The lines of each ``of`` of a computation's funders, chosen once (not once per budget year and
-    funder, each time scanning every line): linear in the budget however many funders it has."""
+    """The sums of each ``of`` of a computation's funders, per budget year: the lines are chosen once
+    (:class:`LineIndex`, whose default pool is every line), not once per budget year and funder, so the
+    financing is linear in the budget however many funders it has."""
 
     def __init__(self, computation: Computation):
-        budget = computation.budget
         self.computation = computation
-        self.lines = budget.lines
-        self.category = [budget.category(line.category).key for line in budget.lines]
-        self.position: dict[str, int] = {}
-        self.cash: dict[str, list[int]] = {}  # category key → its lines not in kind
-        for i, line in enumerate(budget.lines):
-            self.position.setdefault(line.name, i)
-            if not line.in_kind:
-                self.cash.setdefault(self.category[i], []).append(i)
-        self._chosen: dict[tuple, tuple[tuple[str, ...] | None, tuple[str, ...], frozenset[str]]] = {}
+        self.index = LineIndex(computation.budget, _every_line)
         self._category_sums: dict[int, dict[str, Decimal]] = {}
-        self._sums: dict[tuple[int, int], Decimal] = {}  # (id of a choice, year) → its sum
+        self._sums: dict[tuple[int, int], Decimal] = {}  # (id of a selection, year) → its sum
 
     @classmethod
     def of(cls, computation: Computation) -> _ShareBases:
@@ -152,132 +152,178 @@ class _ShareBases:
             found = computation.__dict__["_share_bases"] = cls(computation)
         return found
 
-    def _choose(self, of: Base) -> tuple[tuple[str, ...] | None, tuple[str, ...], frozenset[str]]:
-        """The lines ``of`` chooses, in the budget's order; None for all lines less exclusions, which
-        are then given: the lines left out by name (outside the categories left out) and the categories
-        left out. Funders with the same ``of`` share the choice."""
-        budget = self.computation.budget
-        left_categories = frozenset(budget.category(c).key for c in of.exclude_categories)
-        included = frozenset(budget.category(c).key for c in of.categories)
-        left, named = frozenset(of.exclude_lines), frozenset(of.lines)
-        spec = (included, named, left_categories, left)
-        known = self._chosen.get(spec)
-        if known is not None:
-            return known
-        chosen: tuple[str, ...] | None = None
-        left_out: tuple[str, ...] = ()
-        if included or named:
-            picked = {j for c in included for j in self.cash.get(c, ())}
-            picked.update(self.position[n] for n in named if n in self.position)
-            chosen = tuple(self.lines[j].name for j in sorted(picked)
-                           if self.category[j] not in left_categories and self.lines[j].name not in left)
-        else:
-            left_out = tuple(n for n in sorted(left, key=lambda n: self.position.get(n, -1))
-                             if n in self.position and self.category[self.position[n]] not in left_categories)
-        found = self._chosen[spec] = (chosen, left_out, left_categories)
-        return found
-
     def sum(self, of: Base, key: int) -> Decimal:
-        chosen, left_out, left_categories = self._choose(of)
+        chosen = self.index.select(of)
         c = self.computation
-        if chosen is not None:
+        if chosen.lines is not None:
             known = self._sums.get((id(chosen), key))
             if known is None:
-                known = self._sums[(id(chosen), key)] = sum((c.amount(n, key) for n in chosen), start=ZERO)
+                known = self._sums[(id(chosen), key)] = sum((c.amount(n, key) for n in chosen.lines), start=ZERO)
             return known
         sums = self._category_sums.get(key)
         if sums is None:
             sums = self._category_sums[key] = {}
-            for i, line in enumerate(self.lines):
-                sums[self.category[i]] = sums.get(self.category[i], ZERO) + c.amount(line.name, key)
-        total = c.year_total(key) - sum((sums.get(k, ZERO) for k in left_categories), start=ZERO)
-        return total - sum((c.amount(n, key) for n in left_out), start=ZERO)
+            for i, line in enumerate(self.index.lines):
+                category = self.index.category[i]
+                sums[category] = sums.get(category, ZERO) + c.amount(line.name, key)
+        total = c.year_total(key) - sum((sums.get(k, ZERO) for k in chosen.left_out_categories), start=ZERO)
+        return total - sum((c.amount(n, key) for n in chosen.left_out), start=ZERO)
 
 
-def finance(computation: Computation) -> Financing:
-    """The financing rows of ``computation``'s budget, in the budget's order."""
-    budget = computation.budget
-    keys = [y.key for y in computation.years]
-    rule = budget.rounding.rule()
-    funders = list(budget.financing)
-    if not funders:  # no financing declared: the funder applied to covers the rest
-        name = budget.project.funder or DEFAULT_FUNDER[0 if budget.language == "sv" else 1]
-        funders = [Funder(name=name, rest=True, applies=True)]
-        implicit = True
-    else:
-        implicit = False
+# --- the financing rows: one function per kind of source -------------------------------------------
 
-    # in-kind lines no funder lists are carried by their party: by the funder of that
-    # name when it has no amounts of its own, else by a row of the party's own
+class _Context:
+    """What the sources of a computation's funders share: the budget years, the rounding, the funders
+    (the funder applied to, covering the rest, when the budget declares none), the in-kind lines no funder
+    lists by their party, the funder that carries each party's lines, and the funder applied to."""
+
+    def __init__(self, computation: Computation):
+        budget = computation.budget
+        self.computation, self.budget = computation, budget
+        self.keys = [y.key for y in computation.years]
+        self.rule = budget.rounding.rule()
+        self.implicit = not budget.financing  # the funders are the default one, made here
+        self.funders = list(budget.financing) or [
+            Funder(name=budget.project.funder or text("funder.default", budget.language), rest=True, applies=True)]
+        self.names = {f.name for f in self.funders}
+        self.by_party = _party_lines(budget, self.funders)
+        self.takes_party_lines = _party_carriers(self.funders, self.by_party)
+        self.applying = _applying(budget, self.funders)
+
+    def line_sums(self, names: list[str] | tuple[str, ...]) -> dict[int, Decimal | None]:
+        """The sums of the lines ``names`` per budget year; None when none of them has an amount
+        (contributions in kind the document does not value)."""
+        lines = [self.budget.line(n) for n in names]
+        if not any(ln.has_amount for ln in lines):
+            return dict.fromkeys(self.keys)
+        c = self.computation
+        return {k: sum((c.amount(n, k) for n in names), start=ZERO) for k in self.keys}
+
+    def row(self, index: int, funder: Funder, amounts: dict[int, Decimal | None], *, in_kind: bool | None = None,
+            lines: tuple[str, ...] | None = None) -> FunderRow:
+        """The row of the declared ``funder`` at ``index``: in kind when it carries in kind, its own lines."""
+        return FunderRow(funder.name, carries_in_kind(self.budget, funder) if in_kind is None else in_kind, amounts,
+                         funder.source, None if self.implicit else index, funder.name == self.applying,
+                         tuple(funder.lines) if lines is None else lines)
+
+
+def _party_lines(budget: Budget, funders: list[Funder]) -> dict[str, list[str]]:
+    """The in-kind lines no funder lists, by the party that carries them, in the budget's order."""
     listed = {n for f in funders for n in f.lines}
     by_party: dict[str, list[str]] = {}
     for line in budget.lines:
-        if line.in_kind and line.name not in listed:
+        if isinstance(line, InKindLine) and line.name not in listed:
             by_party.setdefault(line.party, []).append(line.name)
+    return by_party
+
+
+def _party_carriers(funders: list[Funder], by_party: dict[str, list[str]]) -> dict[str, str]:
+    """Funder name → the party whose in-kind lines it carries: a funder with no amounts of its own named
+    as the party, or as the party's own row ("Kommun (i natura)", in any language)."""
     own_row = {f.name for f in funders if f.source == "none" and f.in_kind is not False}
-    suffix = "i natura" if budget.language == "sv" else "in kind"
-    takes_party_lines: dict[str, str] = {}  # funder name → the party whose lines it carries
+    takes: dict[str, str] = {}
     for party in by_party:
-        for candidate in (party, f"{party} (i natura)", f"{party} (in kind)"):
-            if candidate in own_row:
-                takes_party_lines[candidate] = party
-                break
+        found = _party_row(party, own_row)
+        if found is not None:
+            takes[found] = party
+    return takes
 
-    def line_sum(line_names, key) -> Decimal | None:
-        lines = [budget.line(n) for n in line_names]
-        if not any(ln.has_amount for ln in lines):
-            return None
-        return sum((computation.amount(n, key) for n in line_names), start=ZERO)
 
-    names = {f.name for f in funders}
+def _party_row(party: str, names: set[str]) -> str | None:
+    """The one of ``names`` that is ``party``'s: its own name, else "party (i natura)" in any language
+    (whose texts are read only when a name holds the party's: a Swedish budget reads no other language)."""
+    if party in names:
+        return party
+    if not any(party in name for name in names):
+        return None
+    return next((row for row in (t.format(party=party) for t in texts("funder.in_kind")) if row in names), None)
+
+
+def _applying(budget: Budget, funders: list[Funder]) -> str | None:
+    """The funder applied to: the one marked ``applies``, else the project's ``funder``, else the rest."""
     applying = next((f.name for f in funders if f.applies), None)
-    if applying is None and budget.project.funder in names:
+    if applying is None and budget.project.funder in {f.name for f in funders}:
         applying = budget.project.funder
     if applying is None:
         applying = next((f.name for f in funders if f.rest), None)
+    return applying
 
-    rows: dict[str, FunderRow] = {}
-    rest: tuple[int, Funder] | None = None
-    for i, funder in enumerate(funders):
-        index = None if implicit else i
-        party = takes_party_lines.get(funder.name)
-        own_lines = tuple(funder.lines) or tuple(by_party[party] if party else ())
-        in_kind = carries_in_kind(budget, funder)
-        amounts: dict[int, Decimal | None]
-        if funder.source == "rest":
-            rest = (i, funder)
+
+Source = Callable[[_Context, int, Funder], FunderRow]
+
+
+def stated_amounts(context: _Context, index: int, funder: Funder) -> FunderRow:
+    """``amounts``: as stated per budget year (a year left out is 0)."""
+    amounts = funder.amounts or {}
+    return context.row(index, funder, {k: amounts.get(k, ZERO) for k in context.keys})
+
+
+def share_of_costs(context: _Context, index: int, funder: Funder) -> FunderRow:
+    """``share``: of all costs or of ``of`` (:func:`share_base`), rounded once by the budget's rule."""
+    assert funder.share is not None  # the source is "share"
+    share = Fraction(funder.share)
+    c, rule = context.computation, context.rule
+    return context.row(index, funder, {k: round_value(share * Fraction(share_base(c, funder.of, k)), rule)
+                                       for k in context.keys})
+
+
+def lines_carried(context: _Context, index: int, funder: Funder) -> FunderRow:
+    """``lines``: the sum of the cost lines the funder carries."""
+    return context.row(index, funder, context.line_sums(funder.lines))
+
+
+def nothing_or_party(context: _Context, index: int, funder: Funder) -> FunderRow:
+    """No source: 0 — unless the funder is named as a party (or "party (i natura)") whose in-kind lines
+    no funder lists: then it carries them, in kind."""
+    party = context.takes_party_lines.get(funder.name)
+    if party is None:
+        return context.row(index, funder, dict.fromkeys(context.keys, ZERO))
+    lines = context.by_party[party]
+    return context.row(index, funder, context.line_sums(lines), in_kind=True, lines=tuple(lines))
+
+
+SOURCES: dict[str, Source] = {"amounts": stated_amounts, "share": share_of_costs, "lines": lines_carried,
+                              "none": nothing_or_party}
+"""The row of a funder by its ``source``; the ``rest`` comes last, on all the others (:func:`rest`)."""
+
+
+def party_rows(context: _Context, rows: dict[str, FunderRow]) -> None:
+    """Rows of their own for the parties whose in-kind lines no funder carries, named as the party — or,
+    beside a declared funder or row of that name, "party (i natura)", "party (i natura 2)"…"""
+    carried = set(context.takes_party_lines.values())
+    lang = context.budget.language
+    for party, line_names in context.by_party.items():
+        if party in carried:
             continue
-        if funder.source == "amounts":
-            amounts = {k: funder.amounts.get(k, ZERO) for k in keys}
-        elif funder.source == "share":
-            amounts = {k: round_value(Fraction(funder.share) * Fraction(share_base(computation, funder.of, k)), rule)
-                       for k in keys}
-        elif funder.source == "lines":
-            amounts = {k: line_sum(funder.lines, k) for k in keys}
-        elif party is not None:  # a funder named as the party (or "party (i natura)") carries its in-kind lines
-            amounts = {k: line_sum(by_party[party], k) for k in keys}
-            in_kind = True
-        else:
-            amounts = {k: ZERO for k in keys}
-        rows[funder.name] = FunderRow(funder.name, in_kind, amounts, funder.source, index,
-                                      funder.name == applying, own_lines)
-    carried_parties = set(takes_party_lines.values())
-    for party, line_names in by_party.items():
-        if party not in carried_parties:
-            name = party
-            n = 1
-            while name in names or name in rows:  # never replace a declared funder's row
-                name = f"{party} ({suffix})" if n == 1 else f"{party} ({suffix} {n})"
-                n += 1
-            rows[name] = FunderRow(name, True, {k: line_sum(line_names, k) for k in keys}, "party",
-                                   lines=tuple(line_names))
-    if rest is not None:
-        i, funder = rest
-        others = {k: sum((r.amount(k) for r in rows.values()), start=ZERO) for k in keys}
-        amounts = {k: computation.year_total(k) - others[k] for k in keys}
-        rows[funder.name] = FunderRow(funder.name, bool(funder.in_kind), amounts, "default" if implicit else "rest",
-                                      None if implicit else i, funder.name == applying)
-    order = {f.name: i for i, f in enumerate(funders)}
-    ordered = sorted(rows.values(), key=lambda r: order.get(r.name, len(order)))
-    return Financing(computation, ordered)
+        name, n = party, 1
+        while name in context.names or name in rows:  # never replace a declared funder's row
+            name = text("funder.in_kind" if n == 1 else "funder.in_kind_n", lang).format(party=party, number=n)
+            n += 1
+        rows[name] = FunderRow(name, True, context.line_sums(line_names), "party", lines=tuple(line_names))
 
+
+def rest(context: _Context, index: int, funder: Funder, rows: dict[str, FunderRow]) -> FunderRow:
+    """``rest``: what the other rows leave of the costs, exactly (the balancing line)."""
+    c = context.computation
+    others = {k: sum((r.amount(k) for r in rows.values()), start=ZERO) for k in context.keys}
+    amounts: dict[int, Decimal | None] = {k: c.year_total(k) - others[k] for k in context.keys}
+    return FunderRow(funder.name, bool(funder.in_kind), amounts, "default" if context.implicit else "rest",
+                     None if context.implicit else index, funder.name == context.applying)
+
+
+def finance(computation: Computation) -> Financing:
+    """The financing rows of ``computation``'s budget, in the budget's order: each funder's by its source
+    (:data:`SOURCES`), the parties' own rows (:func:`party_rows`), and the rest on all of them."""
+    context = _Context(computation)
+    rows: dict[str, FunderRow] = {}
+    balancing: tuple[int, Funder] | None = None
+    for i, funder in enumerate(context.funders):
+        if funder.source == "rest":
+            balancing = (i, funder)
+        else:
+            rows[funder.name] = SOURCES[funder.source](context, i, funder)
+    party_rows(context, rows)
+    if balancing is not None:
+        rows[balancing[1].name] = rest(context, *balancing, rows)
+    order = {f.name: i for i, f in enumerate(context.funders)}
+    return Financing(computation, sorted(rows.values(), key=lambda r: order.get(r.name, len(order))))

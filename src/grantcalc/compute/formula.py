@@ -103,7 +103,9 @@ class Step:
         if self.rule.step == 1 and not single:
             return f"{expression} = {rounded}".rstrip()
         # the exact value, shown as a prefix of its expansion two decimals finer than the step
-        places = max(2, 2 - self.rule.step.as_tuple().exponent)
+        exponent = self.rule.step.as_tuple().exponent
+        assert isinstance(exponent, int)  # a step is a finite number (not NaN or Infinity: "n", "N", "F")
+        places = max(2, 2 - exponent)
         words = _text(_ROUNDED[self.rule.mode], lang)  # "avrundat till", "avrundat nedåt till"
         if single:
             return f"{Term(self.exact, unit, places=places).text(lang)}, {words} {rounded}".rstrip()

@@ -6,6 +6,7 @@ a ``Fraction`` and the formula steps that produced it; the engine rounds once.
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -13,13 +14,20 @@ from fractions import Fraction
 from functools import lru_cache
 
 from grantcalc.budget.lines import (
-    ExplicitLine, InKindLine, OneOffLine, PerUnitLine, PlacesLine, RecurringLine, SalaryLine,
+    ExplicitLine,
+    InKindLine,
+    OneOffLine,
+    PerUnitLine,
+    PlacesLine,
+    RecurringLine,
+    SalaryLine,
 )
 from grantcalc.compute.formula import Step, Term
 from grantcalc.periods import BudgetYear, Proration, months_between
-from grantcalc.rounding import round_value, to_fraction
+from grantcalc.rounding import RoundingRule, round_value, to_fraction
 
-__all__ = ["Slice", "Result", "salary", "places", "recurring", "per_unit", "one_off", "explicit", "in_kind"]
+__all__ = ["Slice", "Result", "RaiseChain", "raise_dates", "raise_rule", "salary", "places", "recurring", "per_unit",
+           "one_off", "explicit", "in_kind"]
 
 ONE = Fraction(1)
 TWELVE = Fraction(12)
@@ -80,69 +88,108 @@ def _pieces(sl: Slice, cuts: tuple[date, ...], proration: Proration) -> tuple[Fr
     return tuple(bounds[i + 1] - bounds[i] for i in range(len(bounds) - 1))
 
 
+def raise_rule(line: SalaryLine) -> RoundingRule | None:
+    """The rounding of a raised salary: the raise's own (``rounding: {step: 100}``), else none (exact)."""
+    raise_ = line.annual_raise
+    return raise_.rounding.rule() if raise_ is not None and raise_.rounding is not None else None
+
+
+class RaiseChain:
+    """The wage of a salary line over time — its monthly salary, or its hourly rate — the one rule of raises
+    for every stage: raised by the line's ``annual_raise`` on each effective day after ``since`` up to
+    ``until`` (:func:`raise_dates`), each raise on the wage in force before it, rounded by ``rule``; a
+    salary stated for a budget year holds for that whole year and later raises start from it
+    (:meth:`restart`).
+
+    ``wage``: the wage in force; ``pending``: the raise days still to come, in order.
+    """
+
+    def __init__(self, line: SalaryLine, since: date, until: date, rule: RoundingRule | None):
+        raise_ = line.annual_raise
+        wage = line.hourly_rate if line.hourly_rate is not None else line.monthly_salary
+        assert wage is not None  # a salary line gives monthly_salary or hourly_rate
+        self.wage = to_fraction(wage)
+        self.pending = deque(raise_dates(line, since, until))
+        self.factor = 1 + to_fraction(raise_.rate) if raise_ is not None else ONE
+        self.rule = rule
+
+    def raised(self, wage: Fraction) -> Fraction:
+        """``wage`` raised once: by the rate, rounded by the rule."""
+        wage = wage * self.factor
+        return to_fraction(round_value(wage, self.rule)) if self.rule is not None else wage
+
+    def next_raise(self) -> None:
+        """The next pending raise takes effect."""
+        self.wage = self.raised(self.wage)
+        self.pending.popleft()
+
+    def raise_through(self, day: date) -> None:
+        """Every pending raise up to and including ``day`` takes effect."""
+        while self.pending and self.pending[0] <= day:
+            self.next_raise()
+
+    def due(self, day: date) -> int:
+        """How many pending raises take effect up to and including ``day``."""
+        return next((i for i, d in enumerate(self.pending) if d > day), len(self.pending))
+
+    def restart(self, wage: Fraction, through: date) -> None:
+        """A stated ``wage`` holds up to ``through`` (the end of its budget year): the raises up to then are
+        dropped, and the next one raises it."""
+        while self.pending and self.pending[0] <= through:
+            self.pending.popleft()
+        self.wage = wage
+
+
 def salary(line: SalaryLine, slices: list[Slice], period_start: date, proration: Proration) -> dict[int, Result]:
     """Monthly (or hourly) wage × on-cost × FTE × months, raised on each effective date.
 
-    The wage runs as a chain across the years: a raise applies to the wage in
-    force before it (rounded to the raise's step, if any) and a raise inside a
-    budget year splits that year. A salary stated for a year
-    (``by_year.monthly_salary``) holds for that whole year; later raises start
-    from it.
+    The wage runs as a chain across the years (:class:`RaiseChain`): a raise applies to the wage
+    in force before it (rounded to the raise's step, if any) and a raise inside a budget year
+    splits that year. A salary stated for a year (``by_year.monthly_salary``) holds for that whole
+    year; later raises start from it.
     """
-    raise_ = line.annual_raise
-    wage = to_fraction(line.hourly_rate if line.hourly_rate is not None else line.monthly_salary)
     ref = line.start or period_start
     until = max((s.year.end for s in slices), default=ref)
-    pending = raise_dates(line, ref, until)
-    factor = 1 + to_fraction(raise_.rate) if raise_ else ONE
-    rule = raise_.rounding.rule() if raise_ and raise_.rounding else None
-
-    def raised(w: Fraction) -> Fraction:
-        w = w * factor
-        return to_fraction(round_value(w, rule)) if rule else w
-
+    chain = RaiseChain(line, ref, until, raise_rule(line))
     results: dict[int, Result] = {}
     for sl in slices:
         key, year = sl.year.key, sl.year
         override = line.by_year.get(key)
         stated = override.monthly_salary if override is not None and line.hourly_rate is None else None
         if stated is not None:
-            pending = [d for d in pending if d > year.end]
-            wage = to_fraction(stated)
-            pieces = [sl.months] if sl.months else []
+            chain.restart(to_fraction(stated), year.end)
         else:
-            first = sl.start or year.start
-            while pending and pending[0] <= first:
-                wage = raised(wage)
-                pending.pop(0)
-            if sl.months == 0:
-                pieces = []
-            elif sl.start is None:
-                pieces = [sl.months]
-            else:
-                pieces = _pieces(sl, tuple(d for d in pending if d <= sl.end), proration)
+            chain.raise_through(sl.start or year.start)
         on_cost = to_fraction(line.value("on_cost", key))
         fte = to_fraction(line.value("fte", key) or 1) if not line.hourly else ONE  # FTE defaults to full time
         products, exact = [], Fraction(0)
-        for i, months in enumerate(pieces):
+        for i, months in enumerate(_salary_pieces(sl, chain, stated is not None, proration)):
             if i:
-                wage = raised(wage)
-                pending.pop(0)
+                chain.next_raise()
             if months == 0:
                 continue
-            terms, amount = _salary_terms(line, key, wage, on_cost, fte, months, sl.months)
+            terms, amount = _salary_terms(line, key, chain.wage, on_cost, fte, months, sl.months)
             products.append(terms)
             exact += amount
-        while pending and pending[0] <= year.end:
-            wage = raised(wage)
-            pending.pop(0)
+        chain.raise_through(year.end)
         results[key] = Result(exact, (Step(tuple(products), exact),)) if products else ZERO
     return results
 
 
+def _salary_pieces(sl: Slice, chain: RaiseChain, stated: bool, proration: Proration) -> tuple[Fraction, ...]:
+    """The months of a slice between the raises inside it: one piece for a stated salary (it holds the
+    whole year) or a year the line is not active in, none for a year of no months."""
+    if sl.months == 0:
+        return ()
+    if stated or sl.start is None or sl.end is None:
+        return (sl.months,)
+    end = sl.end
+    return _pieces(sl, tuple(d for d in chain.pending if d <= end), proration)
+
+
 def _salary_terms(line: SalaryLine, key: int, wage: Fraction, on_cost: Fraction, fte: Fraction,
                   months: Fraction, year_months: Fraction) -> tuple[tuple[Term, ...], Fraction]:
-    if line.hourly:
+    if line.hours is not None:  # the hourly form
         override = line.by_year.get(key)
         if override and override.hours is not None:
             hours = to_fraction(override.hours) * (months / year_months if year_months else 0)
@@ -189,7 +236,7 @@ def places(line: PlacesLine, slices: list[Slice]) -> dict[int, Result]:
             terms += (Term(count, "places", label=str(per) if per != 1 else None),)
         rule = line.annual_rounding.rule() if line.annual_rounding else None
         annual_rounded = round_value(annual_exact, rule) if rule else None
-        annual = to_fraction(annual_rounded) if rule else annual_exact
+        annual = to_fraction(annual_rounded) if annual_rounded is not None else annual_exact
         first = Step((terms,), annual_exact, annual_rounded, rule, per_year=True)
         if sl.months == TWELVE:
             out[key] = Result(annual, (first,))
@@ -240,7 +287,7 @@ def per_unit(line: PerUnitLine, slices: list[Slice]) -> dict[int, Result]:
         if sl.months == 0:
             out[key] = ZERO
             continue
-        extra = (Term(to_fraction(line.value("count", key)), "count", line.unit),)
+        extra: tuple[Term, ...] = (Term(to_fraction(line.value("count", key)), "count", line.unit),)
         frequency = to_fraction(line.value("frequency", key))
         if frequency != 1:
             extra += (Term(frequency, "times"),)
@@ -258,7 +305,11 @@ def _stated(amount: Decimal) -> Result:
 def one_off(line: OneOffLine, slices: list[Slice]) -> dict[int, Result]:
     out = {}
     for sl in slices:
-        hit = line.year == sl.year.key if line.year is not None else sl.year.contains(line.date)
+        if line.year is not None:
+            hit = line.year == sl.year.key
+        else:
+            assert line.date is not None  # a one-off line gives year or date
+            hit = sl.year.contains(line.date)
         out[sl.year.key] = _stated(line.amount) if hit else ZERO
     return out
 

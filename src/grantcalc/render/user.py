@@ -115,7 +115,7 @@ def render_user_template(path: Path, computation: Computation, lang: str, *, tod
             pictures[key] = _ChartField(template, key, make, computation, lang, InlineImage, Cm(16))
         charts = Node("charts", pictures)
     fields = plain.replaced(**{k: v for k, v in (("tables", tables), ("charts", charts)) if v is not None})
-    context = {key: fields[key] for key in fields.keys()}
+    context = {key: fields[key] for key in fields.keys()}  # noqa: SIM118 - a Node has keys() but no __iter__
 
     template.render_properties = lambda ctx, jinja_env=None: DocxTemplate.render_properties(template, ctx,
                                                                                           properties_env)
