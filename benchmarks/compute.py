@@ -41,7 +41,7 @@ def run(quick: bool = False) -> list[Table]:
         prepared = prepare(budget)
         floor_cells = compute_floor(prepared)
         differing = [k for k, v in floor_cells.items() if computation.amount(*k) != v]
-        if differing or len(floor_cells) != len(computation._cells):
+        if differing or len(floor_cells) != len(computation.cell_map):
             raise AssertionError(f"the floor does not compute {name}'s figures: {differing[:3]}")
         ours = _per_call(budget.compute, calls, repeat)
         theirs = _per_call(lambda prepared=prepared: compute_floor(prepared), calls, repeat)

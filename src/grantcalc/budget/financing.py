@@ -114,6 +114,6 @@ def carries_in_kind(budget: Budget, funder: Funder) -> bool:
     """A funder's contribution is in kind when it says so, or when every line it carries is in kind."""
     if funder.in_kind is not None:
         return funder.in_kind
-    known = budget._lines_by_name  # built once per budget: this is asked for each funder
+    known = budget.lines_by_name  # built once per budget: this is asked for each funder
     lines = [known[n] for n in funder.lines if n in known]
     return bool(lines) and all(isinstance(line, InKindLine) for line in lines)

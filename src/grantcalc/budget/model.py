@@ -12,6 +12,7 @@ fields (duplicate names, unknown categories, dates outside the period…) raise
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -166,9 +167,10 @@ class Budget(_Model):
         return self.category_index[normalise(name)]
 
     @property
-    def _lines_by_name(self) -> dict[str, Line]:
-        """Lines by name, built once per list of lines. Not a ``cached_property``: ``model_copy``
-        (a scenario's new lines) copies the instance's dict, and with it a stale index."""
+    def lines_by_name(self) -> Mapping[str, Line]:
+        """The lines by name (read, do not change), built once per list of lines. Not a
+        ``cached_property``: ``model_copy`` (a scenario's new lines) copies the instance's dict,
+        and with it a stale index."""
         cached = self.__dict__.get("_lines_index")
         if cached is None or cached[0] is not self.lines:
             cached = (self.lines, {line.name: line for line in self.lines})
@@ -181,7 +183,7 @@ class Budget(_Model):
 
     def line(self, name: str) -> Line:
         """The line named ``name`` (raises ``KeyError`` if there is none)."""
-        return self._lines_by_name[name]
+        return self.lines_by_name[name]
 
     def year(self, key: int) -> BudgetYear:
         """The budget year with key ``key`` (raises ``KeyError`` if there is none)."""
@@ -196,9 +198,15 @@ class Budget(_Model):
         return [source.locate(p) for p in self._warnings]
 
     @property
-    def source(self):
+    def source(self) -> Source | None:
         """Where the budget was read from (file name and positions), or None."""
         return self._source
+
+    def located(self, source: Source | None) -> Budget:
+        """This budget, its findings from now on located in ``source`` (the file it was read
+        from: the loader sets it; a scenario's budget keeps its base's); returns the budget."""
+        self._source = source
+        return self
 
     @property
     def language(self) -> str:

@@ -22,7 +22,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from grantcalc.budget.types import LIMIT, _custom, _year_key
+from grantcalc.budget.types import LIMIT, number_error, year_key
 from grantcalc.money import NumberError, document_number, to_decimal
 
 __all__ = ["StatedFigure", "Stated", "StatedRow", "TOTAL", "parse_stated", "MAX_FORMULA_TEXT"]
@@ -90,11 +90,11 @@ def parse_stated(value: Any) -> StatedFigure:
             figure = StatedFigure(to_decimal(value))
     except NumberError as err:
         if err.kind == "formula_too_long":
-            raise _custom(err, MAX_FORMULA_TEXT) from None
+            raise number_error(err, MAX_FORMULA_TEXT) from None
         if err.kind == "number_too_long":  # the number itself: a whole figure, or one factor of a formula
-            raise _custom(err) from None
+            raise number_error(err) from None
         if err.kind in ("too_large", "too_precise"):  # a number, but beyond what can be computed
-            raise _custom(NumberError(err.kind, value)) from None
+            raise number_error(NumberError(err.kind, value)) from None
         raise PydanticCustomError(
             "stated_figure", "{value} is neither an amount nor a formula such as 42.350 kr × 1,42 × 3,5 = 210.479 kr",
             {"value": str(value)}) from None
@@ -119,7 +119,7 @@ def _row_key(value: Any) -> int | str:
     """A budget-year key, or ``total`` (also ``totalt``, ``summa``) for the total column."""
     if isinstance(value, str) and value.strip().lower() in _TOTAL_WORDS:
         return TOTAL
-    return _year_key(value)
+    return year_key(value)
 
 
 RowKey = Annotated[int | str, BeforeValidator(_row_key), WithJsonSchema(

@@ -19,7 +19,7 @@ from grantcalc.money import MAX_DECIMALS, MAX_NUMBER_TEXT, NumberError, is_perce
 
 __all__ = [
     "Number", "Money", "PositiveMoney", "PositiveNumber", "Months", "Factor", "Share", "Rate",
-    "YearKey", "MonthDay", "Text", "Portion", "Date",
+    "YearKey", "MonthDay", "Text", "Portion", "Date", "shown_value", "number_error", "year_key",
 ]
 
 # JSON Schema patterns, for editors. Written so that a backtracking engine (an editor's JavaScript) stays
@@ -28,14 +28,14 @@ _NUMBER_TEXT = r"^[\s\u00a0]*(?:[+\-\u2212][\s\u00a0]*)?[\d.,_'][\d\s\u00a0.,_']
 _PERCENT_TEXT = r"^[\s\u00a0]*(?:[+\-\u2212][\s\u00a0]*)?[\d.,_'][\d\s\u00a0.,_']*%\s*$"
 
 
-def _shown(value: Any) -> str:
+def shown_value(value: Any) -> str:
     """A value as a message quotes it: a number of 5 000 digits is cut short."""
     text = str(value)
     return text if len(text) <= 40 else f"{text[:20]}…{text[-8:]}"
 
 
-def _custom(err: NumberError, text_limit: int = MAX_NUMBER_TEXT) -> PydanticCustomError:
-    params: dict[str, Any] = {"value": _shown(err.value)}
+def number_error(err: NumberError, text_limit: int = MAX_NUMBER_TEXT) -> PydanticCustomError:
+    params: dict[str, Any] = {"value": shown_value(err.value)}
     if err.kind == "too_large":
         params["limit"] = LIMIT
     elif err.kind == "too_precise":
@@ -52,7 +52,7 @@ LIMIT = Decimal(10) ** 12  # 1 000 000 000 000: no grant budget comes near; keep
 def _capped(number: Decimal, value: Any) -> Decimal:
     if number.copy_abs() > LIMIT:  # copy_abs: no context, so no Overflow whatever the exponent
         raise PydanticCustomError("too_large", "{value} is unreasonably large",
-                                  {"value": _shown(value), "limit": LIMIT})
+                                  {"value": shown_value(value), "limit": LIMIT})
     return number
 
 
@@ -60,14 +60,14 @@ def _number(value: Any) -> Decimal:
     try:
         return _capped(to_decimal(value), value)
     except NumberError as err:
-        raise _custom(err) from None
+        raise number_error(err) from None
 
 
 def _percent(value: Any) -> Decimal:
     try:
         return _capped(to_rate(value), value)
     except NumberError as err:
-        raise _custom(err) from None
+        raise number_error(err) from None
 
 
 def _rate(value: Any) -> Decimal:
@@ -116,7 +116,7 @@ _FISCAL_KEY = re.compile(r"^\s*(\d{4})\s*/\s*(\d{2}|\d{4})\s*$")
 _MAX_YEAR_TEXT = 40  # characters of a budget-year key: " 2024/2025 " is 11
 
 
-def _year_key(value: Any) -> int:
+def year_key(value: Any) -> int:
     """A budget-year key: ``2024`` (calendar), ``1`` (project year), ``"2024/25"`` (fiscal)."""
     if isinstance(value, bool):
         raise PydanticCustomError("year_key", "{value} is not a budget year", {"value": str(value)})
@@ -129,10 +129,10 @@ def _year_key(value: Any) -> int:
         match = _FISCAL_KEY.match(text)
         if match:
             return int(match.group(1))
-    raise PydanticCustomError("year_key", "{value} is not a budget year", {"value": _shown(value)})
+    raise PydanticCustomError("year_key", "{value} is not a budget year", {"value": shown_value(value)})
 
 
-YearKey = Annotated[int, BeforeValidator(_year_key), WithJsonSchema(
+YearKey = Annotated[int, BeforeValidator(year_key), WithJsonSchema(
     {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": r"^\d{4}(/\d{2,4})?$"}]})]
 
 _MONTH_DAY = re.compile(r"^\s*(?:--)?(\d{1,2})-(\d{1,2})\s*$")
@@ -168,7 +168,7 @@ def _not_a_number(value: Any) -> Any:
     """pydantic reads a number as seconds since 1970 (``end: 0`` is 1970-01-01, ``20251231`` a time of
     day in August 1970): a date in a budget is written 2025-12-31."""
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
-        raise PydanticCustomError("date_number", "{value} is a number, not a date", {"value": _shown(value)})
+        raise PydanticCustomError("date_number", "{value} is a number, not a date", {"value": shown_value(value)})
     return value
 
 

@@ -7,7 +7,7 @@ and ``groupby().sum()`` remain exact, but pandas' ``mean()`` returns float.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -56,6 +56,11 @@ class Computation:
         self.years: tuple[BudgetYear, ...] = budget.years
 
     # --- cells and totals ------------------------------------------------------
+    @property
+    def cell_map(self) -> Mapping[tuple[str, int], Cell]:
+        """Every cell by (line name, budget-year key) (read, do not change)."""
+        return self._cells
+
     def cell(self, line: str, year: int) -> Cell:
         return self._cells[(line, year)]
 

@@ -92,7 +92,7 @@ def recompute(budget: Budget, previous: Computation, changed: set[str]) -> Compu
     order, period, categories and rounding; only the changed lines and the
     percentage lines whose base they reach are computed again (scenarios).
     """
-    return Computation(budget, _cells(budget, dict(previous._cells), changed))
+    return Computation(budget, _cells(budget, dict(previous.cell_map), changed))
 
 
 @gc_paused

@@ -61,7 +61,7 @@ def from_source(source: Source) -> Budget:
         raise BudgetError(_in_file_order([source.locate(p) for p in excess + err.problems])) from None
     if excess:  # pragma: no cover - the unknown keys listed fail the validation
         raise BudgetError(_in_file_order([source.locate(p) for p in excess]))
-    budget._source = source
+    budget.located(source)
     return budget
 
 

@@ -607,13 +607,13 @@ def _parse_toml(text: str, name: str) -> Source:
     except RecursionError:
         raise _fail("syntax.too_deep", name, _deepest_bracket_line(text, "#"), limit=DEEP) from None
     except ValueError as err:  # an integer of more than 4 300 digits, which int() refuses
-        from grantcalc.budget.types import LIMIT, _shown
+        from grantcalc.budget.types import LIMIT, shown_value
 
         found = re.search(r"\d{1000,}", text)
         if not found:
             raise _fail("syntax.toml", name, None, reason=str(err)) from None
         raise _fail("invalid.too_large", name, text.count("\n", 0, found.start()) + 1,
-                    value=_shown(found.group()), limit=LIMIT) from None
+                    value=shown_value(found.group()), limit=LIMIT) from None
     return Source(name, "toml", data, _toml_positions(text))
 
 

@@ -144,8 +144,7 @@ def with_values(budget: Budget, values: Mapping[Spec, Any]) -> Budget:
         new = BudgetModel.model_validate(data)
     except (ValidationError, GrantcalcError) as err:
         raise _value_error(params, err) from None
-    new._source = budget._source  # findings still point into the file the budget came from
-    return new
+    return new.located(budget.source)  # findings still point into the file the budget came from
 
 
 def steps(start: Any, stop: Any, step: Any) -> list[Decimal]:
