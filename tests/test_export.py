@@ -582,6 +582,7 @@ def test_cli_in_a_subprocess_and_openpyxl_only_when_exporting(tmp_path):
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
+@pytest.mark.slow  # LibreOffice: with the long campaigns (pytest -m slow)
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed: the workbook was not recalculated")
 def test_libreoffice_recalculates_the_same_totals(tmp_path):
     path = write_excel(grantcalc.load(EXAMPLES / "ljusdal-hallbart-arbetsliv.yaml"), tmp_path / "ljusdal.xlsx")

@@ -218,39 +218,44 @@ def test_csv_text_neutralises_every_formula_start(text):
 
 
 # --- 7. never replaced without --force, even by a concurrent run ------------------------------------
-RACER = """\
-import sys, time
-from grantcalc.errors import SourceError
-from grantcalc.write import write_text_atomic
-
-start = float(sys.argv[2])
-while time.time() < start:  # all twenty reach the write at the same moment
-    time.sleep(0.001)
-try:
-    write_text_atomic(sys.argv[1], sys.argv[3])
-except SourceError as err:
-    print(err.problems[0].code, file=sys.stderr)
-    sys.exit(2)
-"""
+def _race(out: str, start: float, text: str, said: str) -> None:
+    """One of the writers: waits for the common instant, then writes; exits 0, or 2 after
+    writing the problem's code to ``said``."""
+    while time.time() < start:  # all twenty reach the write at the same moment
+        time.sleep(0.001)
+    try:
+        write_text_atomic(out, text)
+    except SourceError as err:
+        Path(said).write_text(err.problems[0].code, encoding="utf-8")
+        os._exit(2)
+    os._exit(0)
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the writers are forked processes")
 def test_twenty_concurrent_writers_of_one_new_path_one_wins(tmp_path):
-    """The exclusive name at the heart of every command's write, raced by 20 processes that start
-    writing at the same instant (the whole command line raced: the next test, with the long runs)."""
-    script = tmp_path / "race.py"
-    script.write_text(RACER, encoding="utf-8")
-    out = tmp_path / "ut.txt"
-    start = str(time.time() + 1.5)
-    runs = [subprocess.Popen([sys.executable, str(script), str(out), start, f"skribent {i}"],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) for i in range(20)]
-    results = [(p.wait(timeout=120), p.stderr.read()) for p in runs]
-    for p in runs:
-        p.stderr.close()
-    assert sorted(status for status, _ in results) == [0] + [2] * 19, results
-    assert all(err == "output.exists\n" for status, err in results if status)
-    winner = next(i for i, (status, _) in enumerate(results) if status == 0)
+    """The exclusive name at the heart of every command's write, raced by 20 processes (forked,
+    so they start at once) that write at the same instant; the whole command line raced is the
+    next test, with the long campaigns."""
+    import multiprocessing
+
+    fork = multiprocessing.get_context("fork")
+    out, said = tmp_path / "ut" / "ut.txt", tmp_path / "sade"
+    out.parent.mkdir()
+    said.mkdir()
+    start = time.time() + 0.5
+    writers = [fork.Process(target=_race, args=(str(out), start, f"skribent {i}", str(said / str(i))))
+               for i in range(20)]
+    for writer in writers:
+        writer.start()
+    for writer in writers:
+        writer.join(timeout=120)
+    codes = [writer.exitcode for writer in writers]
+    assert sorted(codes) == [0] + [2] * 19, codes
+    winner = codes.index(0)
     assert out.read_text(encoding="utf-8") == f"skribent {winner}"
-    assert sorted(os.listdir(tmp_path)) == ["race.py", "ut.txt"]
+    assert os.listdir(out.parent) == ["ut.txt"]  # no temporary file left by any of them
+    assert sorted(int(p.name) for p in said.iterdir()) == [i for i in range(20) if i != winner]
+    assert {p.read_text(encoding="utf-8") for p in said.iterdir()} == {"output.exists"}
 
 
 @pytest.mark.slow  # 20 full renders at once: about 15 s of both cores, with the long campaigns

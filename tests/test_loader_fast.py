@@ -85,7 +85,7 @@ def test_windows_line_ends_and_a_byte_order_mark_read_the_same(path):
     assert_same_as_ruamel("\ufeff" + text, must_be_fast=True)
 
 
-@pytest.mark.parametrize("lines", [10, 100, 1000])
+@pytest.mark.parametrize("lines", [10, 100, pytest.param(1000, marks=pytest.mark.slow)])
 def test_synthetic_budgets_take_the_fast_path(lines):
     assert_same_as_ruamel(budget_yaml(lines), must_be_fast=True)
 
@@ -201,7 +201,7 @@ _JSON_VALUES = st.recursive(
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_JSON_KEYS, inner, max_size=4), max_leaves=20)
 
 
-@settings(max_examples=300, deadline=None, derandomize=True)
+@settings(max_examples=100, deadline=None, derandomize=True)
 @given(data=st.dictionaries(_JSON_KEYS, _JSON_VALUES, max_size=5), indent=st.sampled_from([None, 0, 1, 2, 4]),
        ascii_only=st.booleans())
 def test_json_positions_are_the_lines_yaml_gives(data, indent, ascii_only):

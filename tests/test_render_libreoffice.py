@@ -19,9 +19,10 @@ from grantcalc.render import render
 from .conftest import EXAMPLES
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-pytestmark = pytest.mark.skipif(
+pytestmark = [pytest.mark.skipif(
     SOFFICE is None, reason="LibreOffice is not installed (apt-get install libreoffice-writer): "
-                            "the documents were not converted to PDF")
+                            "the documents were not converted to PDF"),
+    pytest.mark.slow]  # LibreOffice takes seconds a document: with the long campaigns (pytest -m slow)
 
 EXPECTED = {  # a figure of each example that must reach the PDF as the reader sees it
     "oka-innanforskapet": "5 826 420 kr",

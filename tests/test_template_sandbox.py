@@ -18,6 +18,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import pytest
@@ -245,9 +246,28 @@ for case, budget, template, out in json.loads(sys.argv[1]):
 
 
 @pytest.fixture(scope="module")
-def limited(tmp_path_factory) -> dict[str, dict]:
-    """``grantcalc render`` with each template of :data:`LIMITS`, in one child process: what it said."""
-    folder = tmp_path_factory.mktemp("limits")
+def limited(tmp_path_factory, worker_id) -> dict[str, Any]:
+    """``grantcalc render`` with each template of :data:`LIMITS`, in one child process: what it said.
+
+    Run once for the whole test run: with several pytest-xdist workers, the first one runs it
+    under a lock in their shared folder and the others read its results."""
+    if worker_id == "master":
+        return _run_limits(tmp_path_factory.mktemp("limits"))
+    import fcntl
+
+    shared = tmp_path_factory.getbasetemp().parent
+    results = shared / "sandbox-limits.json"
+    with open(shared / "sandbox-limits.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not results.exists():
+            found = _run_limits(shared / "sandbox-limits")
+            results.write_text(json.dumps({**found, "folder": str(found["folder"])}), encoding="utf-8")
+    found = json.loads(results.read_text(encoding="utf-8"))
+    return {**found, "folder": Path(found["folder"])}
+
+
+def _run_limits(folder: Path) -> dict[str, Any]:
+    folder.mkdir(parents=True, exist_ok=True)
     cases = []
     for case, text, where, _ in LIMITS:
         path = template(folder / f"{case}.docx", text, where)
