@@ -405,7 +405,6 @@ def _tolerant_streams() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); returns the exit status."""
     from grantcalc.gcpause import paused
-    from grantcalc.write import Interrupted
 
     _tolerant_streams()
     parser = _parser()
@@ -422,10 +421,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
-    except Interrupted as err:  # SIGTERM or SIGHUP while a file was written: the temporary file is gone
-        _print_problems([Problem("output.interrupted", params={"signal": err.signum})], DEFAULT)
-        return 128 + err.signum
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as err:
+        # write.Interrupted (a KeyboardInterrupt with the signal's number): SIGTERM or SIGHUP while a
+        # file was written, and its temporary file is gone; told by the attribute, so that a command
+        # that writes nothing does not import grantcalc.write (tempfile, hashlib…) to start
+        signum = getattr(err, "signum", None)
+        if isinstance(signum, int):
+            _print_problems([Problem("output.interrupted", params={"signal": signum})], DEFAULT)
+            return 128 + signum
         return 130
     except Exception as err:
         if os.environ.get("GRANTCALC_DEBUG"):

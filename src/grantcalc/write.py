@@ -27,7 +27,6 @@ import errno
 import os
 import signal
 import stat
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -117,6 +116,8 @@ def write_atomic(path: str | Path, produce: Callable[[Path], object], *, force: 
 def _write_atomic(target: Path, produce: Callable[[Path], object], force: bool) -> Path:
     folder = target.parent
     remove_stale(folder)
+    import tempfile  # here, not at the top: tempfile brings shutil, random and hashlib into every start-up
+
     with _cleanup_on_signals():
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}{TMP_MARK}", suffix=_TMP_SUFFIX, dir=folder)
         os.close(fd)
