@@ -25,13 +25,11 @@ import pytest
 from docx import Document
 
 import grantcalc
-from grantcalc.cli import main
-from grantcalc.errors import SourceError
 from grantcalc.render import render, sandbox
 
-from .conftest import EXAMPLES, ROOT
+from .conftest import ROOT
+from .helpers import LJUSDAL, leftovers, refused, refused_everywhere
 
-LJUSDAL = EXAMPLES / "ljusdal-hallbart-arbetsliv.yaml"
 UNSAFE = "mallen försöker nå något utanför fälten grantcalc ger ("
 LIMIT = "mallen räknar för mycket: "
 
@@ -55,40 +53,6 @@ def template(path: Path, text: str, where: str = "body") -> Path:
             document.core_properties.title = text
     document.save(str(path))
     return path
-
-
-def leftovers(folder: Path) -> list[Path]:
-    return sorted(folder.glob(".*.tmp"))
-
-
-def refused(budget, path: Path, out: Path) -> list:
-    """The problems ``render`` raises for the template at ``path``; nothing may be written."""
-    with pytest.raises(SourceError) as info:
-        render(budget, out, template=path)
-    assert not out.exists() and leftovers(out.parent) == []
-    return info.value.problems
-
-
-def cli(capsys, *args) -> tuple[int, str, str]:
-    status = main([str(a) for a in args])
-    captured = capsys.readouterr()
-    assert "Traceback" not in captured.err and "internt fel" not in captured.err, captured.err
-    return status, captured.out, captured.err
-
-
-def refused_everywhere(capsys, budget, path: Path, out: Path, code: str) -> str:
-    """Refused with ``code`` by ``render`` and by ``grantcalc render`` (exit 2, the same message on
-    standard error, naming the template, nothing written); the Swedish message is returned."""
-    [problem] = refused(budget, path, out)
-    assert problem.code == code, problem
-    assert problem.file == str(path)
-    status, stdout, stderr = cli(capsys, "render", LJUSDAL, "-o", out, "-t", path)
-    assert status == 2 and stdout == ""
-    assert stderr.strip() == problem.format("sv")
-    assert stderr.startswith(f"{path}: ")
-    assert problem.message("en") and problem.message("en") != problem.message("sv")
-    assert not out.exists() and leftovers(out.parent) == []
-    return stderr
 
 
 # --- reaching past the fields ------------------------------------------------------------------

@@ -21,13 +21,11 @@ import pytest
 from docx import Document
 
 import grantcalc
-from grantcalc.cli import main
 from grantcalc.errors import SourceError
 from grantcalc.render import package, render
 
-from .conftest import EXAMPLES
+from .helpers import LJUSDAL, refused, refused_everywhere
 
-LJUSDAL = EXAMPLES / "ljusdal-hallbart-arbetsliv.yaml"
 SECRET = "HEMLIGT-4711-sekret"  # noqa: S105 - a marker to find leaked file contents by, not a password
 MACRO_MAIN = "application/vnd.ms-word.document.macroEnabled.main+xml"
 PLAIN_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -70,39 +68,6 @@ def with_doctype(doctype: str, text_from: str = " MARK<", text_to: str = " MARK<
         end = text.index("?>") + 2
         return (text[:end] + doctype + text[end:]).replace(text_from, text_to).encode("utf-8")
     return change
-
-
-def leftovers(folder: Path) -> list[Path]:
-    return sorted(folder.glob(".*.tmp"))
-
-
-def refused(budget, template: Path | str, out: Path) -> list:
-    """The problems ``render`` raises for ``template``; nothing may be written."""
-    with pytest.raises(SourceError) as info:
-        render(budget, out, template=template)
-    assert not out.exists() and leftovers(out.parent) == []
-    return info.value.problems
-
-
-def cli(capsys, *args) -> tuple[int, str, str]:
-    status = main([str(a) for a in args])
-    captured = capsys.readouterr()
-    assert "Traceback" not in captured.err and "internt fel" not in captured.err, captured.err
-    return status, captured.out, captured.err
-
-
-def refused_everywhere(capsys, budget, template: Path, out: Path, code: str) -> str:
-    """Refused with ``code`` by ``render`` and by ``grantcalc render`` (exit 2, the same message
-    on standard error, nothing written); the Swedish message is returned."""
-    [problem] = refused(budget, template, out)
-    assert problem.code == code, problem
-    assert problem.file == str(template)
-    status, stdout, stderr = cli(capsys, "render", LJUSDAL, "-o", out, "-t", template)
-    assert status == 2 and stdout == ""
-    assert stderr.strip() == problem.format("sv")
-    assert problem.message("en") and problem.message("en") != problem.message("sv")
-    assert not out.exists() and leftovers(out.parent) == []
-    return stderr
 
 
 def test_the_plain_template_renders(tmp_path, budget, plain):
