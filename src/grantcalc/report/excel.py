@@ -23,7 +23,6 @@ from __future__ import annotations
 import csv
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,6 +31,7 @@ from grantcalc import catalogue
 from grantcalc import formatting as fmt
 from grantcalc.budget.lines import InKindLine
 from grantcalc.errors import Problem, SourceError
+from grantcalc.report.frames import long_rows
 
 if TYPE_CHECKING:
     from grantcalc.budget.model import Budget
@@ -58,35 +58,8 @@ def sheet_name(key: str, lang: str) -> str:
     return catalogue.text(f"sheet.{key}", lang)
 
 
-# --- the long form: one row per line and budget year -----------------------------------------
-@dataclass(frozen=True)
-class LongRow:
-    line: str
-    category: str
-    year: str  # the budget year's label
-    amount: Decimal | None  # None: an in-kind amount the document does not state
-    months: Decimal
-    formula: str
-    funder: str | None
-
-
+# --- the long form: one row per line and budget year (report.frames.long_rows) ----------------
 LONG_COLUMNS = ("line", "category", "year", "amount", "months", "formula", "funder")
-
-
-def long_rows(computation: Computation, lang: str) -> list[LongRow]:
-    """The Beräkning sheet and the CSV: every line in every budget year."""
-    from grantcalc.compute.computation import months_value
-
-    budget = computation.budget
-    carried_by = {name: row.name for row in computation.financing.rows for name in row.lines}
-    out = []
-    for line in budget.lines:
-        category = budget.category(line.category).name(lang)
-        for y in computation.years:
-            cell = computation.cell(line.name, y.key)
-            out.append(LongRow(line.name, category, y.label(lang), cell.amount if line.has_amount else None,
-                               months_value(cell.months), cell.formula_text(lang), carried_by.get(line.name)))
-    return out
 
 
 # --- writing -----------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ changing the frame: the values stay exact for further work.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -22,9 +23,41 @@ if TYPE_CHECKING:
     from grantcalc.compute.computation import Computation
     from grantcalc.compute.financing import Financing
 
-__all__ = ["styled", "computation_frame", "financing_frame"]
+__all__ = ["styled", "computation_frame", "financing_frame", "long_rows", "LongRow"]
 
 ZERO = Decimal(0)
+
+
+@dataclass(frozen=True, slots=True)
+class LongRow:
+    """One line in one budget year, as the long frame, the Beräkning sheet and the CSV show it."""
+
+    line: str
+    category: str  # named in the language shown
+    year_key: int  # 2024, or 1 for "År 1"
+    year: str  # the budget year's label
+    computed: Decimal  # the cell's amount
+    amount: Decimal | None  # the same, None for an in-kind amount the document does not state
+    months: Decimal
+    formula: str
+    kind: str
+    in_kind: bool
+    funder: str | None  # the financing row that carries the line alone, if one does
+
+
+def long_rows(computation: Computation, lang: str) -> list[LongRow]:
+    """Every line in every budget year, in the budget's order (the long form)."""
+    budget = computation.budget
+    carried_by = {name: row.name for row in computation.financing.rows for name in row.lines}
+    out = []
+    for line in budget.lines:
+        category = budget.category(line.category).name(lang)
+        for y in computation.years:
+            cell = computation.cell(line.name, y.key)
+            out.append(LongRow(line.name, category, y.key, y.label(lang), cell.amount,
+                               cell.amount if line.has_amount else None, months_value(cell.months),
+                               cell.formula_text(lang), line.kind, line.in_kind, carried_by.get(line.name)))
+    return out
 
 
 def computation_frame(computation: Computation, form: str = "long", *, lang: str | None = None,
@@ -60,17 +93,10 @@ def computation_frame(computation: Computation, form: str = "long", *, lang: str
     sum_word = catalogue.text("frame.sum", lang)
     labels = [y.label(lang) for y in computation.years]
     if form == "long":
-        carried_by = {name: row.name for row in computation.financing.rows for name in row.lines}
-        rows = []
-        for line in budget.lines:
-            category = budget.category(line.category).name(lang)
-            for y in computation.years:
-                c = computation.cell(line.name, y.key)
-                rows.append({
-                    "line": line.name, "category": category, "year": y.key, "year_label": y.label(lang),
-                    "amount": c.amount, "months": months_value(c.months), "formula": c.formula_text(lang),
-                    "kind": line.kind, "in_kind": line.in_kind, "funder": carried_by.get(line.name),
-                })
+        rows: list[dict[str, object]] = [
+            {"line": r.line, "category": r.category, "year": r.year_key, "year_label": r.year, "amount": r.computed,
+             "months": r.months, "formula": r.formula, "kind": r.kind, "in_kind": r.in_kind, "funder": r.funder}
+            for r in long_rows(computation, lang)]
         frame = pd.DataFrame(rows, columns=["line", "category", "year", "year_label", "amount", "months",
                                             "formula", "kind", "in_kind", "funder"])
         # object, not pandas' string dtype: a line no single funder carries is None, never NaN
