@@ -27,7 +27,7 @@ from pathlib import Path
 from grantcalc.errors import Problem, SourceError
 from grantcalc.messages import Bilingual, phrase
 
-__all__ = ["read_bounded", "read_stdin", "os_reason", "CHUNK"]
+__all__ = ["read_bounded", "read_stdin", "os_reason", "is_folder", "CHUNK"]
 
 CHUNK = 1024 * 1024
 
@@ -47,6 +47,15 @@ def os_reason(err: OSError) -> Bilingual:
 
 def _reason(name: str) -> Bilingual:
     return phrase(f"oserror.{name}")
+
+
+def is_folder(path: str | Path) -> bool:
+    """Whether ``path`` is a folder (through symlinks); a name that cannot be looked up (too
+    long, a NUL byte, a folder one may not enter) is not one, and reading or writing it says why."""
+    try:
+        return os.path.isdir(path)
+    except (OSError, ValueError):
+        return False
 
 
 def _fail(code: str, name: str, **params: object) -> SourceError:

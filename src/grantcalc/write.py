@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from grantcalc.errors import Problem, SourceError
-from grantcalc.inputs import os_reason
+from grantcalc.inputs import is_folder, os_reason
 
 __all__ = ["write_atomic", "write_text_atomic", "check_output", "Interrupted", "STALE_AFTER", "TMP_MARK"]
 
@@ -78,7 +78,7 @@ def check_output(path: str | Path, *, force: bool = False) -> Path:
     except OSError as err:
         raise _unwritable(text, err) from None
     if info is not None:
-        if stat.S_ISDIR(info.st_mode) or (stat.S_ISLNK(info.st_mode) and _is_dir(target)):
+        if stat.S_ISDIR(info.st_mode) or (stat.S_ISLNK(info.st_mode) and is_folder(target)):
             raise SourceError(Problem("file.is_directory", file=text))  # before "exists": --force could not help
         if not force:
             raise SourceError(Problem("output.exists", params={"path": text}))
@@ -90,13 +90,6 @@ def check_output(path: str | Path, *, force: bool = False) -> Path:
     if not folder_ok:
         raise SourceError(Problem("output.no_folder", params={"folder": str(folder)}))
     return target
-
-
-def _is_dir(path: Path) -> bool:
-    try:
-        return path.is_dir()
-    except OSError:
-        return False
 
 
 def write_atomic(path: str | Path, produce: Callable[[Path], object], *, force: bool = False) -> Path:
@@ -165,7 +158,7 @@ def _link_exclusive(tmp: Path, target: Path) -> None:
     os.replace(tmp, target)
 
 
-def remove_stale(folder: Path, *, now: float | None = None) -> list[Path]:
+def remove_stale(folder: Path, *, now: float | None = None) -> list[Path]:  # float-ok: a time, not an amount
     """Remove the temporary files of grantcalc's own naming in ``folder`` older than
     :data:`STALE_AFTER` (left by a run that was killed); returns those removed.
     Only regular files are touched, and nothing else in the folder is; errors are ignored."""

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from grantcalc.errors import Problem, SourceError
-from grantcalc.inputs import read_bounded, read_stdin
+from grantcalc.inputs import is_folder, read_bounded, read_stdin
 
 __all__ = ["Source", "read_source", "parse_source", "FORMATS", "MAX_BYTES"]
 
@@ -119,7 +119,7 @@ def read_source(path: str | Path, fmt: str | None = None) -> Source:
         p = Path(path)
         suffix = p.suffix.lower()
         if fmt is None and suffix not in FORMATS:
-            if _is_dir(p):
+            if is_folder(p):
                 raise _fail("file.is_directory", name)
             raise _fail("file.format", name, suffix=suffix or p.name)
         fmt = fmt or FORMATS[suffix]
@@ -127,13 +127,6 @@ def read_source(path: str | Path, fmt: str | None = None) -> Source:
     if len(raw) > MAX_BYTES:
         raise _fail("file.too_large", name, size=len(raw), limit=MAX_BYTES)
     return parse_source(raw, name, fmt)
-
-
-def _is_dir(path: Path) -> bool:
-    try:
-        return path.is_dir()
-    except (OSError, ValueError):  # a name too long, a NUL byte: not a folder; read_bounded says why
-        return False
 
 
 def parse_source(content: bytes | str, name: str = "<string>", fmt: str | None = None) -> Source:

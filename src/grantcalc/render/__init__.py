@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from grantcalc.errors import Problem, Severity, SourceError
+from grantcalc.inputs import is_folder
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -62,7 +63,7 @@ def _resolve(template: str | Path | None):
         if path.suffix or "/" in name or "\\" in name:
             raise SourceError(Problem("file.missing", file=name))
         raise SourceError(Problem("render.template_unknown", params={"name": name, "names": ", ".join(forms)}))
-    if _is_dir(path):
+    if is_folder(path):
         raise SourceError(Problem("file.is_directory", file=name))
     suffix = path.suffix.lower()
     if suffix == ".docx":  # python-docx opens documents only: a .dotx/.docm is saved as .docx first
@@ -93,13 +94,6 @@ def _exists(path: Path) -> bool:
         return os.path.lexists(path) or path.exists()
     except (OSError, ValueError):
         return True
-
-
-def _is_dir(path: Path) -> bool:
-    try:
-        return path.is_dir()
-    except (OSError, ValueError):
-        return False
 
 
 def render(source: Budget | Computation, path: str | Path, *, template: str | Path | None = None,

@@ -20,10 +20,10 @@ if TYPE_CHECKING:
     from grantcalc.check.result import CheckResult
     from grantcalc.compute.financing import Financing
 
-__all__ = ["text_report", "financing_table", "funders_table", "findings_text", "summary", "json_report",
-           "github_report", "github_annotation", "escape_data", "escape_property"]
+__all__ = ["report_word", "text_report", "financing_table", "funders_table", "findings_text", "summary",
+           "json_report", "github_report", "github_annotation", "escape_data", "escape_property"]
 
-def _w(key: str, lang: str) -> str:
+def report_word(key: str, lang: str) -> str:
     """A word of the check report, ``report.<key>`` in the catalogue."""
     return catalogue.text(f"report.{key}", lang)
 
@@ -33,7 +33,7 @@ def financing_text(financing: Financing, lang: str = "sv") -> str:
     out = funders_table(financing, lang)
     if financing.applied_amount is not None:
         assert financing.applicant_row is not None  # an amount applied for is the applicant row's
-        out += (f"\n{_w('applied', lang)} ({financing.applicant_row.name}): "
+        out += (f"\n{report_word('applied', lang)} ({financing.applicant_row.name}): "
                 f"{fmt.money(financing.applied_amount, lang)}")
     return out
 
@@ -46,7 +46,7 @@ def financing_table(result: CheckResult, lang: str = "sv") -> str:
 def funders_table(fin: Financing, lang: str = "sv") -> str:
     """:func:`financing_table` of a :class:`~grantcalc.compute.financing.Financing`."""
     years = fin.years
-    header = [_w("funder", lang)] + [y.label(lang) for y in years] + [word("total", lang)]
+    header = [report_word("funder", lang)] + [y.label(lang) for y in years] + [word("total", lang)]
     rows = []
     for row in fin.rows:
         name = f"{row.name} ({word('in_kind', lang)})" if row.in_kind else row.name
@@ -64,28 +64,28 @@ def findings_text(findings: list[Problem], lang: str = "sv") -> str:
 def summary(result: CheckResult, lang: str = "sv") -> str:
     """``0 fel, 1 varning, 5 info`` / ``0 errors, 1 warning, 5 infos``."""
     counts = {"errors": len(result.errors), "warnings": len(result.warnings), "infos": len(result.infos)}
-    said = {kind: _w(f"{kind}.{'one' if n == 1 else 'other'}", lang).format(n=n) for kind, n in counts.items()}
-    return _w("summary", lang).format(**said)
+    said = {kind: report_word(f"{kind}.{'one' if n == 1 else 'other'}", lang).format(n=n) for kind, n in counts.items()}
+    return report_word("summary", lang).format(**said)
 
 
 def text_report(result: CheckResult, lang: str = "sv") -> str:
     c = result.computation
     fin = c.financing
-    out = [cost_table(c, lang, heading=_w("costs", lang)), "", _w("financing", lang), "",
+    out = [cost_table(c, lang, heading=report_word("costs", lang)), "", report_word("financing", lang), "",
            financing_table(result, lang)]
     if fin.applied_amount is not None:
         assert fin.applicant_row is not None  # an amount applied for is the applicant row's
-        out.append(f"{_w('applied', lang)} ({fin.applicant_row.name}): {fmt.money(fin.applied_amount, lang)}")
-    out += ["", _w("balanced" if result.balanced else "unbalanced", lang)]
+        out.append(f"{report_word('applied', lang)} ({fin.applicant_row.name}): {fmt.money(fin.applied_amount, lang)}")
+    out += ["", report_word("balanced" if result.balanced else "unbalanced", lang)]
     compared = result.stated_compared
     if compared:
         differing = len([p for p in result.errors if p.code.startswith("stated.") or p.code == "applied.differs"])
-        out.append(_w("stated", lang).format(compared=compared, differing=differing))
+        out.append(report_word("stated", lang).format(compared=compared, differing=differing))
     out.append("")
     if result.findings:
-        out += [f"{_w('findings', lang)} ({summary(result, lang)}):", findings_text(result.findings, lang)]
+        out += [f"{report_word('findings', lang)} ({summary(result, lang)}):", findings_text(result.findings, lang)]
     else:
-        out.append(_w("none", lang))
+        out.append(report_word("none", lang))
     return "\n".join(out)
 
 

@@ -18,12 +18,11 @@ from decimal import Decimal
 from html import escape
 from typing import TYPE_CHECKING
 
-from grantcalc import catalogue
 from grantcalc import formatting as fmt
 from grantcalc.budget.lines import InKindLine
 from grantcalc.errors import Problem, Severity, format_path
 from grantcalc.messages import severity_word
-from grantcalc.report.check import summary
+from grantcalc.report.check import report_word, summary
 from grantcalc.report.text import word
 
 if TYPE_CHECKING:
@@ -36,11 +35,6 @@ __all__ = ["budget_html", "computation_html", "check_html", "financing_html", "c
            "financing_table_html", "findings_html", "header_html"]
 
 # --- styles: inline, theme-neutral ------------------------------------------------
-def _w(key: str, lang: str) -> str:
-    """A word of the check report, ``report.<key>`` in the catalogue."""
-    return catalogue.text(f"report.{key}", lang)
-
-
 _WRAP = "color:inherit;background:transparent;line-height:1.4;margin:0.2em 0"
 _TITLE = "font-weight:bold;font-size:1.1em"
 _FACTS = "opacity:0.8"
@@ -162,7 +156,7 @@ def financing_table_html(financing: Financing, lang: str = "sv") -> str:
     stated); when costs and financing do not balance, a highlighted row of differences."""
     c = financing.computation
     years = c.years
-    head = _head([_w("funder", lang), *(y.label(lang) for y in years), word("total", lang)], numeric_from=1)
+    head = _head([report_word("funder", lang), *(y.label(lang) for y in years), word("total", lang)], numeric_from=1)
     body = []
     for row in financing.rows:
         name = f"{row.name} ({word('in_kind', lang)})" if row.in_kind else row.name
@@ -178,7 +172,7 @@ def financing_table_html(financing: Financing, lang: str = "sv") -> str:
     if not financing.balanced:
         differences = financing.differences()
         total = sum(differences.values(), start=Decimal(0))
-        body.append(_row([_td(_w("difference", lang), _TEXT),
+        body.append(_row([_td(report_word("difference", lang), _TEXT),
                           *(_td(_signed(differences[y.key], lang), _NUM) for y in years),
                           _td(_signed(total, lang), _NUM)], f"{_ALERT};font-weight:bold"))
     return _table("financing", head, body)
@@ -188,12 +182,13 @@ def _applied(financing: Financing, lang: str) -> str:
     if financing.applied_amount is None:
         return ""
     assert financing.applicant_row is not None  # an amount applied for is the applicant row's
-    text = f"{_w('applied', lang)} ({financing.applicant_row.name}): {fmt.money(financing.applied_amount, lang)}"
+    applied = fmt.money(financing.applied_amount, lang)
+    text = f"{report_word('applied', lang)} ({financing.applicant_row.name}): {applied}"
     return f'<div style="{_NOTE}">{_e(text)}</div>'
 
 
 def _where(problem: Problem, lang: str) -> str:
-    place = problem.where() or (_w("line_no", lang).format(line=problem.line) if problem.line else "")
+    place = problem.where() or (report_word("line_no", lang).format(line=problem.line) if problem.line else "")
     parts = [p for p in (place, format_path(problem.path)) if p]
     return " · ".join(parts)
 
@@ -211,14 +206,14 @@ def findings_html(result: CheckResult, lang: str = "sv") -> str:
     """The heading ``Anmärkningar (0 fel, 6 varningar, 0 info)`` and one list item per
     finding, or ``Inga anmärkningar.``"""
     if not result.findings:
-        return f'<div class="grantcalc-findings" style="{_HEADING}">{_e(_w("none", lang))}</div>'
+        return f'<div class="grantcalc-findings" style="{_HEADING}">{_e(report_word("none", lang))}</div>'
     items = "".join(_finding(p, lang) for p in result.findings)
-    return (f'<div style="{_HEADING}">{_e(_w("findings", lang))} ({_e(summary(result, lang))})</div>'
+    return (f'<div style="{_HEADING}">{_e(report_word("findings", lang))} ({_e(summary(result, lang))})</div>'
             f'<ul class="grantcalc-findings" style="{_LIST}">{items}</ul>')
 
 
 def _costs_section(computation: Computation, lang: str) -> list[str]:
-    out = [f'<div style="{_HEADING}">{_e(_w("costs", lang))}</div>', cost_table_html(computation, lang)]
+    out = [f'<div style="{_HEADING}">{_e(report_word("costs", lang))}</div>', cost_table_html(computation, lang)]
     if computation.in_kind_total:
         text = f"{word('of_which_in_kind', lang)}: {fmt.money(computation.in_kind_total, lang)}"
         out.append(f'<div style="{_NOTE}">{_e(text)}</div>')
@@ -226,8 +221,8 @@ def _costs_section(computation: Computation, lang: str) -> list[str]:
 
 
 def _financing_section(financing: Financing, lang: str) -> list[str]:
-    return [f'<div style="{_HEADING}">{_e(_w("financing", lang))}</div>', financing_table_html(financing, lang),
-            _applied(financing, lang)]
+    return [f'<div style="{_HEADING}">{_e(report_word("financing", lang))}</div>',
+            financing_table_html(financing, lang), _applied(financing, lang)]
 
 
 # --- whole displays ---------------------------------------------------------------
@@ -236,11 +231,11 @@ def check_html(result: CheckResult, lang: str | None = None) -> str:
     lang = _lang(result.budget, lang)
     c = result.computation
     parts = [header_html(result.budget, lang), *_costs_section(c, lang), *_financing_section(c.financing, lang)]
-    notes = [_w("balanced" if result.balanced else "unbalanced", lang)]
+    notes = [report_word("balanced" if result.balanced else "unbalanced", lang)]
     compared = result.stated_compared
     if compared:
         differing = len([p for p in result.errors if p.code.startswith("stated.") or p.code == "applied.differs"])
-        notes.append(_w("stated", lang).format(compared=compared, differing=differing))
+        notes.append(report_word("stated", lang).format(compared=compared, differing=differing))
     parts += [f'<div style="{_NOTE}">{_e(n)}</div>' for n in notes]
     parts.append(findings_html(result, lang))
     return _wrap(parts, lang)
