@@ -143,7 +143,7 @@ def test_gemensam_rounds_the_year_then_the_part_year_up_to_5000():
     nb = "\u00a0"
     assert cell.formula_text() == (
         f"650{nb}000{nb}kr/år × 40/15{nb}platser = 1{nb}733{nb}333,33{nb}kr/år, avrundat uppåt till "
-        f"1{nb}735{nb}000{nb}kr/år; 1{nb}735{nb}000{nb}kr/år × 9/12{nb}mån = 1{nb}301{nb}250{nb}kr, "
+        f"1{nb}735{nb}000{nb}kr/år; 1{nb}735{nb}000{nb}kr/år × 9/12 = 1{nb}301{nb}250{nb}kr, "
         f"avrundat uppåt till 1{nb}305{nb}000{nb}kr")
 
 

@@ -15,6 +15,7 @@ formatted start fast.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
@@ -23,7 +24,8 @@ from functools import cache, lru_cache
 from grantcalc import catalogue
 from grantcalc.catalogue import LANGS
 
-__all__ = ["LANGS", "locale_of", "money", "number", "percent", "factor", "format_date", "to_display_decimal"]
+__all__ = ["LANGS", "locale_of", "money", "number", "percent", "factor", "format_date", "to_display_decimal",
+           "no_break"]
 
 
 def locale_of(lang: str) -> str:
@@ -176,3 +178,33 @@ def factor(value: Decimal | Fraction, lang: str = "sv") -> str:
 def format_date(day: date, lang: str = "sv") -> str:
     """Dates are ISO in both languages (åååå-mm-dd), as Swedish forms ask."""
     return day.isoformat()
+
+
+# A space a line must not break at: inside a number ("5 000", "1 111 403"), between a number and
+# the unit, per cent sign or currency after it ("5 000 kr/mån", "3,3 %", "42.350 kr", "9 mån") and
+# between a currency and the number after it ("SEK 5,000"). Units are whole words, in any case.
+_UNITS_AFTER = (
+    "kr", "kronor", "krona", "tkr", "mkr", "sek", "msek", "tsek", "öre", "mån", "månad", "månader", "år", "tim",
+    "timmar", "h", "pers", "personer", "person", "st", "stycken", "plats", "platser", "ggr", "gång", "gånger",
+    "dag", "dagar", "v", "vecka", "veckor", "procent", "heltid", "month", "months", "year", "years", "hour",
+    "hours", "people", "persons", "place", "places", "time", "times", "day", "days", "week", "weeks",
+    "percent", "per cent", "fte",
+)
+_NO_BREAK = re.compile(
+    r"(?<=\d) (?=\d)"                                  # 5 000, 1 111 403
+    r"|(?<=\d) (?=[%‰])"                               # 150 %, 3,3 %
+    r"|(?<=\d) (?=(?:" + "|".join(sorted(map(re.escape, set(_UNITS_AFTER)), key=len, reverse=True)) +
+    r")(?![^\W_]))"                                     # 5 000 kr/mån, 9 mån, 3 pers (a whole word)
+    r"|(?<=SEK)(?<![^\W_]SEK) (?=[−+-]?\d)",             # SEK 5,000
+    re.IGNORECASE)
+
+
+def no_break(text: str) -> str:
+    """``text`` with a no-break space (U+00A0) for each plain space that must not end a line:
+    inside a number and between a number and its unit, per cent sign or currency
+    (``"5 000 kr/mån, 3,3 %"`` → ``"5\u00a0000\u00a0kr/mån, 3,3\u00a0%"``). Other spaces stay;
+    a text without a space is returned as it is. For every text a document shows, the
+    user's own free text included."""
+    if " " not in text:
+        return text
+    return _NO_BREAK.sub("\u00a0", text)

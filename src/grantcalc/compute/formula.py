@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 from grantcalc import formatting as fmt
 from grantcalc.catalogue import text as _text
@@ -25,7 +26,7 @@ class Term:
     """One factor of a product. ``unit`` says how it reads:
 
     kr, kr/month, kr/year, kr/hour (money); factor; percent;
-    months; year_share (months/12); count (with ``label``); hours; places.
+    months; year_share (months/12, a share of a year: ``9/12``); count (with ``label``); hours; places.
     ``divide`` makes it a divisor (``÷ 15 platser``).
     """
 
@@ -36,6 +37,10 @@ class Term:
     places: int = 2  # decimals an exact value is shown with (as a prefix of its expansion)
 
     def text(self, lang: str) -> str:
+        """The term as it reads in ``lang``: ``42 350 kr``, ``1,42``, ``150 %``, ``3,5 mån``, ``9/12``."""
+        return _term_text(self, lang)
+
+    def _text(self, lang: str) -> str:
         v, u = self.value, self.unit
         exact = self.places != 2
         if u == "kr":
@@ -44,10 +49,14 @@ class Term:
             per = _text(_PER[u[3:]], lang)
             return f"{fmt.money(v, lang, max_decimals=self.places, truncate=exact)}/{per}"
         if u == "factor":
+            if self.label:  # a factor named by a rate: "1,3142 (arbetsgivaravgift 2026: 31,42 %, SFS …)"
+                from grantcalc.rates import note
+
+                return f"{fmt.factor(v, lang)} {note(self.label, lang)}"
             return fmt.factor(v, lang)
         if u == "percent":
             return fmt.percent(v, lang)
-        if u in _UNITS:  # "3,5 mån", "6/12 mån", "40 tim", "3 ggr"
+        if u in _UNITS:  # "3,5 mån", "6/12", "40 tim", "3 ggr"
             return _text(_UNITS[u], lang).format(n=fmt.number(v, lang))
         if u == "places":  # label: the block size, "40/15 platser"
             block = f"/{self.label}" if self.label else ""
@@ -55,6 +64,13 @@ class Term:
         if u == "count":
             return fmt.number(v, lang) + (f"\u00a0{self.label}" if self.label else "")
         return fmt.number(v, lang)
+
+
+@lru_cache(maxsize=1 << 16)
+def _term_text(term: Term, lang: str) -> str:
+    """:meth:`Term.text`, once per term and language: a budget's salaries, factors and months repeat
+    in every line and year (a term's text depends only on its numeric value, unit, label and places)."""
+    return term._text(lang)
 
 
 # the catalogue's words: a unit after its number, the unit of an amount per time, a rounding
@@ -99,17 +115,18 @@ class Step:
             return expression if with_result or informative else ""
         if self.rounded is None or self.rule is None or Fraction(self.rounded) == self.exact:
             return f"{expression} = {Term(self.exact, unit).text(lang)}" if with_result else f"{expression} ="
-        rounded = Term(self.rounded, unit).text(lang) if with_result else ""
-        if self.rule.step == 1 and not single:
-            return f"{expression} = {rounded}".rstrip()
+        rounded = Term(self.rounded, unit).text(lang)
+        if self.rule.step == 1 and not single:  # to whole kronor: the exact öre are not worth a sentence
+            return f"{expression} = {rounded}" if with_result else f"{expression} ="
         # the exact value, shown as a prefix of its expansion two decimals finer than the step
         exponent = self.rule.step.as_tuple().exponent
         assert isinstance(exponent, int)  # a step is a finite number (not NaN or Infinity: "n", "N", "F")
         places = max(2, 2 - exponent)
-        words = _text(_ROUNDED[self.rule.mode], lang)  # "avrundat till", "avrundat nedåt till"
-        if single:
-            return f"{Term(self.exact, unit, places=places).text(lang)}, {words} {rounded}".rstrip()
-        return f"{expression} = {Term(self.exact, unit, places=places).text(lang)}, {words} {rounded}".rstrip()
+        # "avrundat till", "avrundat nedåt till": a rounding is said whole, with the figure it gives,
+        # also where the amount stands in a column of its own ("= 487 500 kr, avrundat uppåt till 490 000 kr")
+        words = _text(_ROUNDED[self.rule.mode], lang)
+        exact = Term(self.exact, unit, places=places).text(lang)
+        return f"{exact}, {words} {rounded}" if single else f"{expression} = {exact}, {words} {rounded}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +146,9 @@ class Formula:
 
     def calculation(self, lang: str = "sv") -> str:
         """The formula up to its last equals sign, for a document whose amount stands
-        in its own column: ``42 350 kr × 1,42 × 3,5 mån =``; empty for a stated amount."""
+        in its own column: ``42 350 kr × 1,42 × 3,5 mån =``; empty for a stated amount.
+        A step that rounds is said whole, the rounded figure included:
+        ``650 000 kr/år × 9/12 = 487 500 kr, avrundat uppåt till 490 000 kr``."""
         *first, last = self.steps
         return "; ".join([step.text(lang) for step in first] + [last.text(lang, with_result=False)]).strip("; ")
 

@@ -150,6 +150,12 @@ def render_user_template(path: Path, computation: Computation, lang: str, *, tod
         said = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
         reason = phrase("render.reason_near", reason=said, context=line) if line else said
         raise SourceError(Problem("render.template_error", file=str(path), params={"reason": reason})) from None
+    # a new document, not the template: its own properties (a title the template gives is kept);
+    # the rendered document itself: get_docx() would read the template again
+    document = template.docx
+    project = computation.budget.project
+    word.set_properties(document, title=None if document.core_properties.title else project.name,
+                        author=project.applicant or "", lang=lang)
     return template
 
 

@@ -32,6 +32,8 @@ __all__ = ["available", "costs_figure", "financing_figure", "sweep_figure", "Cha
            "PALETTE"]
 
 INSTALL_HINT = 'pip install "grantcalc[chart]"'
+# the documents' body font (Calibri), else its metric twin Carlito, else matplotlib's own
+FONTS = ("Calibri", "Carlito", "DejaVu Sans")
 # colour-blind safe (Okabe–Ito), in the order series appear
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999", "#000000"]
 
@@ -106,6 +108,43 @@ def _figure(size: tuple[float, float]) -> Figure:
     return Figure(figsize=size, dpi=200)
 
 
+def _font() -> str:
+    """The first of :data:`FONTS` on this system (looked up once: a name matplotlib lacks would be
+    logged as a warning on each chart). matplotlib's font list is a cache made when it first ran:
+    a Calibri or Carlito installed since is looked for among the system's fonts and added."""
+    global _FONT
+    if _FONT is None:
+        from matplotlib import font_manager
+
+        manager = font_manager.fontManager
+        wanted = FONTS[:-1]
+        if not {entry.name for entry in manager.ttflist}.intersection(wanted):
+            for path in font_manager.findSystemFonts():
+                if os.path.basename(path).lower().startswith(tuple(name.lower() for name in wanted)):
+                    try:
+                        manager.addfont(path)
+                    except (OSError, RuntimeError, ValueError):  # a file FreeType cannot read: not this one
+                        continue
+        installed = {entry.name for entry in manager.ttflist}
+        _FONT = next((name for name in FONTS if name in installed), FONTS[-1])
+    return _FONT
+
+
+_FONT: str | None = None
+
+
+def _in_body_font(figure: Figure) -> None:
+    """Every text of ``figure`` (titles, labels, totals, legend, ticks to come) in :func:`_font`,
+    as the document around the chart; called before the layout is computed, which measures them."""
+    from matplotlib.text import Text
+
+    family = _font()
+    for text in figure.findobj(Text):
+        text.set_fontfamily(family)
+    for axes in figure.axes:
+        axes.tick_params(labelfontfamily=family)
+
+
 def _pixels(value: Decimal | None) -> float:  # float-ok: drawing positions only
     return float(value or 0)  # float-ok: a drawing position only; see the module's docstring
 
@@ -139,6 +178,7 @@ def _stacked(labels: list[str], series: list[tuple[str, list[Decimal]]], totals:
     axes.spines[["top", "right"]].set_visible(False)
     handles, names = axes.get_legend_handles_labels()  # top of the legend = top of the stack
     axes.legend(handles[::-1], names[::-1], fontsize=6.5, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    _in_body_font(figure)
     figure.tight_layout()
     return figure
 
@@ -219,6 +259,7 @@ def sweep_figure(frame: pd.DataFrame, x: str | None = None, y: str | None = None
     axes.grid(axis="y", linewidth=0.4, alpha=0.5)
     if axes.get_legend_handles_labels()[0]:
         axes.legend(fontsize=6.5, frameon=False)
+    _in_body_font(figure)
     figure.tight_layout()
     return figure
 
@@ -236,3 +277,10 @@ def _formatter(kind: str, lang: str):
         return fmt.number(value, lang)
 
     return show
+
+
+# --- the helpers figures of other stages are made with (grantcalc.followup's chart) ---------------
+new_figure = _figure  # a Figure of this size, matplotlib imported safely (ChartsUnavailable without it)
+money_axis = _money_axis  # an axis whose ticks read 1 000 000
+in_body_font = _in_body_font  # every text of a figure in the documents' body font
+pixels = _pixels  # an amount as a drawing position (the only float an amount becomes)
