@@ -31,6 +31,7 @@ import cProfile
 import pstats
 import sys
 import tempfile
+from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
 
@@ -41,8 +42,8 @@ from common import REFERENCES, Table, best, ms, ratio, section_main
 from grantcalc import formatting as fmt
 from grantcalc.render import DEFAULT_TEMPLATE, chart, render
 from grantcalc.render.chart import funders_with_amounts
-from grantcalc.render.fields import DASH, OWNER_ROLES, year_heading
-from grantcalc.render.forms import CONTACT_ROLES, builtin_forms, w
+from grantcalc.render.fields import DASH, build_fields, name_and_detail, year_heading
+from grantcalc.render.forms import builtin_forms, w
 from synthetic import budget_yaml
 
 LANG = "sv"
@@ -57,44 +58,6 @@ def _table(document, rows: list[list[str]]) -> None:
             cell.text = value
 
 
-def _project_tables(budget, lang: str) -> dict[str, list[list[str]]]:
-    """The small tables of the form (parties, owner, contacts), from the budget as it is."""
-    project = budget.project
-
-    def text(value) -> str:
-        return value or ""
-
-    def contact(party, field: str) -> str:  # of the party's first contact
-        return text(getattr(party.contacts[0], field)) if party.contacts else ""
-
-    parties = [[p.name, text(p.unit), contact(p, "name"), contact(p, "phone"), contact(p, "email")]
-               for p in project.parties] or [[""] * 5] * 2
-    owner = next((p for p in project.parties if p.role and p.role.strip().lower() in OWNER_ROLES), None)
-    applicant = project.applicant or ""
-    if owner is None:
-        owner = next((p for p in project.parties
-                      if applicant and (p.name == applicant or applicant.startswith(p.name))), None)
-    owner_row = ([owner.name, text(owner.organisation_number), text(owner.unit), contact(owner, "name")]
-                 if owner else [applicant, "", "", ""])
-    contacts = [(c, p.name) for p in project.parties for c in p.contacts]
-    contact_rows = []
-    for sv, en in CONTACT_ROLES:
-        label = sv.capitalize() if lang == "sv" else en.capitalize()
-        found = [(c, party) for c, party in contacts if c.role.strip().lower() in (sv, en)]
-        for c, party in found or [(None, "")]:
-            contact_rows.append([label, text(c.name), party, text(c.phone), text(c.email)] if c else
-                                [label, "", "", "", ""])
-            if c:
-                contacts.remove((c, party))
-    contact_rows += [[c.role, text(c.name), party, text(c.phone), text(c.email)] for c, party in contacts]
-    labels = [w(k, lang) for k in ("organisation", "organisation_number", "unit", "contact")]
-    return {
-        "parties": [[w(k, lang) for k in ("organisation", "unit", "contact", "phone", "email")], *parties],
-        "owner": [list(pair) for pair in zip(labels, owner_row)],
-        "contacts": [[w(k, lang) for k in ("role", "person", "organisation", "phone", "email")], *contact_rows],
-    }
-
-
 def floor(computation, form, path: Path, lang: str = LANG) -> None:
     """The default form's content written with python-docx's plain API: every table of
     ``render`` with the same cell texts, the headings and the paragraphs; no layout."""
@@ -103,18 +66,19 @@ def floor(computation, form, path: Path, lang: str = LANG) -> None:
     budget, years, financing = computation.budget, computation.years, computation.financing
     amount = lambda value: fmt.amount(value, lang)  # noqa: E731
     date = lambda value: fmt.format_date(value, lang)  # noqa: E731
-    period = f"{date(budget.period.start)} – {date(budget.period.end)}"
     headings = [year_heading(y.label(lang), y.scheme, lang) for y in years] + [w("total", lang)]
     in_kind = w("in_kind_short", lang)
+    fields = build_fields(computation, lang)  # the boxes' values (a few dozen); the big tables are made below
 
     def costs() -> list[list[str]]:
         rows = [[w("category", lang), w("specification", lang), *headings]]
         for line in budget.lines:
-            specification = line.specification or line.name
+            category = budget.category(line.category).name(lang)
+            title, detail = name_and_detail(line, category)
+            specification = f"{title}\n{detail}" if detail else title
             party = getattr(line, "party", None)
             if party:
                 specification += f" ({in_kind if party in specification else f'{party}, {in_kind}'})"
-            category = budget.category(line.category).name(lang)
             if line.has_amount:
                 rows.append([category, specification, *(amount(computation.amount(line.name, y.key)) for y in years),
                              amount(computation.line_total(line.name))])
@@ -127,8 +91,9 @@ def floor(computation, form, path: Path, lang: str = LANG) -> None:
         rows = [[w("funder_column", lang), *headings]]
         for row in financing.rows:
             name = f"{row.name} ({in_kind})" if row.in_kind and in_kind not in row.name else row.name
-            rows.append([name, *(amount(row.amounts[y.key]) if row.amounts.get(y.key) is not None else DASH
-                                 for y in years), amount(row.total) if row.stated else DASH])
+            declared = row.stated and row.source != "none"
+            rows.append([name, *(amount(row.amounts[y.key]) if declared and row.amounts.get(y.key) is not None
+                                 else DASH for y in years), amount(row.total) if declared else DASH])
         totals = financing.year_totals
         return [*rows, [w("sum", lang), *(amount(totals[y.key]) for y in years), amount(financing.total)]]
 
@@ -142,42 +107,67 @@ def floor(computation, form, path: Path, lang: str = LANG) -> None:
         head = [w(k, lang) for k in ("activity", "start", "end", "cost")]
         return [head, *(rows or [[""] * 4] * 3), [w("sum", lang), "", "", amount(total) if rows else ""]]
 
-    applied = computation.applied_amount
-    small = _project_tables(budget, lang)
-    signature = [[w(k, lang), ""] for k in ("place_date", "signature", "clarification", "position")]
     document = Document()
+
+    def table(rows: list[list[str]]) -> None:
+        _table(document, [[fmt.no_break(text) for text in row] for row in rows])
+
+    def value(path: str, item) -> str:
+        if item is not None and "." not in path:
+            return str(item[path])
+        node = fields
+        for part in path.split("."):
+            node = node[part]
+        return str(node)
+
+    def boxes(rows, item, first: bool) -> None:
+        grid = document.add_table(rows=0, cols=6)
+        for boxes_row in rows:
+            cells = grid.add_row().cells
+            span = 6 // len(boxes_row)
+            for n, box in enumerate(boxes_row):
+                end = 5 if n == len(boxes_row) - 1 else n * span + span - 1
+                cell = cells[n * span].merge(cells[end]) if end > n * span else cells[n * span]
+                label = (box.first if first and box.first else box.label)(lang)
+                cell.text = fmt.no_break(f"{label}\n{value(box.value, item) if box.value else ''}")
+
+    def section_of(section, item, first: bool) -> None:
+        # without parties the form still has one group of empty boxes to fill in
+        found = (list(fields.project[section.each]) or [defaultdict(str)]) if section.each else [item]
+        for n, each in enumerate(found, start=1):
+            is_first = n == 1 if section.each else first
+            title = section.title(lang, n)
+            if title:
+                document.add_heading(fmt.no_break(title), level=min(section.level_of, 3))
+            if section.guidance:
+                document.add_paragraph(fmt.no_break(section.guidance(lang)))
+            for text in section.text:
+                document.add_paragraph(fmt.no_break(text(lang)))
+            if section.boxes:
+                boxes(section.boxes, each, is_first)
+            block = section.block
+            if block == "description":
+                paragraphs = [p.strip() for p in (budget.project.description or "").split("\n\n") if p.strip()]
+                table([["\n".join(paragraphs) if paragraphs else "\n" * ((section.answer or 4) - 1)]])
+            elif block == "plan":
+                table(plan())
+            elif block in ("costs", "financing"):
+                document.add_paragraph(w("amounts_in", lang))
+                table(costs() if block == "costs" else funders())
+            elif block is not None:
+                raise ValueError(f"the floor does not write the block {block!r} of the default form")
+            if section.answer and block != "description":
+                table([["\n" * (section.answer - 1)]])  # an empty box of so many lines
+            if section.note:
+                document.add_paragraph(section.note(lang))
+            for inner in section.items:
+                section_of(inner, each, is_first)
+
     document.add_heading(form.title(lang), level=0)
     document.add_paragraph(budget.project.name)
-    document.add_paragraph(" · ".join(filter(None, [budget.project.funder, period])))
+    document.add_paragraph(" · ".join(filter(None, [budget.project.funder, fields.project.period])))
     for section in form.sections:
-        document.add_heading(section.title(lang), level=min(section.level, 3))
-        if section.guidance:
-            document.add_paragraph(section.guidance(lang))
-        block = section.block
-        if block == "general":
-            _table(document, [[w("name", lang), budget.project.name], [w("period", lang), period],
-                              [w("applied", lang), fmt.money(applied, lang) if applied is not None else ""]])
-        elif block in small:
-            _table(document, small[block])
-        elif block == "description":
-            for paragraph in filter(None, (p.strip() for p in (budget.project.description or "").split("\n\n"))):
-                document.add_paragraph(paragraph)
-        elif block == "plan":
-            if not budget.plan:
-                document.add_paragraph(w("no_plan", lang))
-            _table(document, plan())
-        elif block in ("costs", "financing"):
-            document.add_paragraph(w("amounts_in", lang))
-            _table(document, costs() if block == "costs" else funders())
-        elif block == "signatures":
-            for name in [p.name for p in budget.project.parties] or [budget.project.applicant or ""]:
-                document.add_paragraph(w("for_party", lang, party=name) if name else "")
-                _table(document, signature)
-                document.add_paragraph()
-        elif block is not None:
-            raise ValueError(f"the floor does not write the block {block!r} of the default form")
-        if section.note:
-            document.add_paragraph(section.note(lang))
+        section_of(section, None, True)
     document.save(str(path))
 
 
@@ -209,6 +199,7 @@ PARTS = [  # (what, module path ending, function): cumulative times, each part i
     ("landscape check (amount tables laid out once more)", "render/forms.py", "needs_landscape"),
     ("tables (word.add_table)", "render/word.py", "add_table"),
     ("form tables (word.add_form_table)", "render/word.py", "add_form_table"),
+    ("form boxes and answer boxes (boxes.add_boxes, add_answer)", "render/boxes.py", "add_boxes|add_answer"),
     ("save (XML serialised, zipped, renamed)", "grantcalc/write.py", "write_atomic"),
 ]
 
@@ -217,13 +208,13 @@ def profile(computation, path: Path, top: int = 8) -> tuple[list[list[object]], 
     """Rows (part, share of render's profiled time) and the functions that take most time themselves."""
     profiler = cProfile.Profile()
     profiler.enable()
-    render(computation, path, force=True, charts=False)
+    render(computation, path, force=True, charts=False, template=DEFAULT_TEMPLATE)
     profiler.disable()
     stats = pstats.Stats(profiler).stats  # (file, line, name) -> (calls, primitive, own, cumulative, callers)
     total = next(v[3] for k, v in stats.items() if k[0].endswith("render/__init__.py") and k[2] == "render")
     rows = []
     for what, module, name in PARTS:
-        cumulative = sum(v[3] for k, v in stats.items() if k[0].endswith(module) and k[2] == name)
+        cumulative = sum(v[3] for k, v in stats.items() if k[0].endswith(module) and k[2] in name.split("|"))
         rows.append([what, f"{cumulative / total * 100:.0f} %"])
     own = sorted(stats.items(), key=lambda item: -item[1][2])[:top]
     heavy = [f"{k[2] if k[0] == '~' else f'{Path(k[0]).parent.name}/{Path(k[0]).name}:{k[2]}'} "
@@ -243,12 +234,13 @@ def cases(quick: bool) -> dict[str, object]:
 def _measure(name: str, computation, form, folder: Path, repeat: int, timing: Table, where: Table) -> str:
     """One budget's row in ``timing`` and column in ``where``; the note on its heaviest functions."""
     ours, theirs = folder / "render.docx", folder / "floor.docx"
-    render(computation, ours, force=True, charts=False)
+    render(computation, ours, force=True, charts=False, template=DEFAULT_TEMPLATE)
     floor(computation, form, theirs)
     tables, rows, cells = compare(ours, theirs)
-    t_render = best(lambda: render(computation, ours, force=True, charts=False), repeat)
+    t_render = best(lambda: render(computation, ours, force=True, charts=False, template=DEFAULT_TEMPLATE), repeat)
     t_floor = best(lambda: floor(computation, form, theirs), repeat)
-    t_charts = best(lambda: render(computation, ours, force=True), max(2, repeat - 2))  # the 1st imports matplotlib
+    t_charts = best(lambda: render(computation, ours, force=True, template=DEFAULT_TEMPLATE),
+                    max(2, repeat - 2))  # the 1st imports matplotlib
     pictures = 1 + (funders_with_amounts(computation) > 1) if chart.available() else 0
     timing.rows.append([name, tables, rows, cells, ms(t_render), ms(t_floor), ratio(t_render, t_floor),
                         f"{ms(t_charts)} ({pictures})"])
@@ -279,8 +271,10 @@ def run(quick: bool = False) -> list[Table]:
         "with charts: the same with the CLI's default charts=True; in brackets the number of charts matplotlib "
         "drew (a financing chart only when more than one funder pays something). Not compared with the floor.",
         "floor: python-docx's public API only — Document(), add_heading/add_paragraph for the form's "
-        "headings, guidance and notes, add_table(rows=0) + add_row() + row.cells + cell.text per cell, save(). "
-        "Amounts and dates are formatted inside it from the computation with grantcalc.formatting. "
+        "headings, guidance and notes, add_table(rows=0) + add_row() + row.cells + cell.text per cell "
+        "(a box row's cells merged as the form's), save(). "
+        "The big tables' amounts and dates are formatted inside it from the computation with grantcalc.formatting; "
+        "the boxes' few values come from build_fields. "
         "It sets no widths, borders, shading, fonts, bold, alignment or no-break hyphens, and does no "
         "landscape check: render does all of that.",
         "tables/rows/cells: of render's document; the floor's document was read back and has the same tables, "

@@ -2,7 +2,8 @@
 
 Every amount in every table (and every formula in the budget justification)
 is compared with the computation; the figures the reference applications
-print are asserted as they stand in the documents.
+print are asserted as they stand in the documents. The funders' own forms are
+compared word for word with their references in tests/test_forms.py.
 """
 
 from __future__ import annotations
@@ -21,12 +22,18 @@ from grantcalc.budget.stated import parse_stated
 from grantcalc.cli import main
 from grantcalc.errors import SourceError
 from grantcalc.render import render, templates
+from grantcalc.render.fields import name_and_detail
 from grantcalc.render.forms import builtin_forms
 
 from .conftest import EXAMPLES
 
 NAMES = ["oka-innanforskapet", "ljusdal-hallbart-arbetsliv", "gemensam-kraft"]
+KALMAR = "kalmar-vagen-vidare"
 FORMS = list(builtin_forms())
+# the form each example gets without --template: its funder's own, else the generic one
+DEFAULT_FORM = {"ljusdal-hallbart-arbetsliv": "samordningsforbund-gavleborg",
+                "oka-innanforskapet": "samordningsforbund", "gemensam-kraft": "samordningsforbund",
+                KALMAR: "samordningsforbund-kalmar"}
 
 
 def amount(text: str) -> Decimal:
@@ -39,8 +46,22 @@ def rows(table) -> list[list[str]]:
     return [[cell.text for cell in row.cells] for row in table.rows]
 
 
+def every_table(document):
+    """Every table of the document, those inside table cells too (the Kalmar form's)."""
+    found = []
+
+    def visit(tables):
+        for table in tables:
+            found.append(table)
+            for row in table.rows:
+                for cell in row.cells:
+                    visit(cell.tables)
+    visit(document.tables)
+    return found
+
+
 def table_with(document, first_heading: str):
-    found = [t for t in document.tables if t.rows[0].cells[0].text == first_heading]
+    found = [t for t in every_table(document) if t.rows[0].cells[0].text == first_heading]
     assert found, f"no table headed {first_heading!r}"
     return found
 
@@ -49,110 +70,166 @@ def headings(document) -> list[str]:
     return [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
 
 
+def boxes(document) -> list[tuple[str, str]]:
+    """The form's boxes in order: (label, value), a merged box once."""
+    found = []
+    for table in document.tables:
+        for row in table.rows:
+            seen = []
+            for cell in row.cells:
+                if any(cell._tc is s for s in seen):
+                    continue
+                seen.append(cell._tc)
+                texts = [p.text for p in cell.paragraphs]
+                if len(texts) == 2:
+                    found.append((texts[0], texts[1]))
+    return found
+
+
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory):
-    """Each example in each built-in template, without charts (one test draws them)."""
+    """Each example in each built-in template and in its default form, without charts (one test
+    draws them)."""
     folder = tmp_path_factory.mktemp("docs")
     out = {}
-    for name in NAMES:
+    for name in [*NAMES, KALMAR]:
         budget = grantcalc.load(EXAMPLES / f"{name}.yaml")
         computation = budget.compute()
         for form in FORMS:
             path = render(computation, folder / f"{name}-{form}.docx", template=form, charts=False).path
             out[(name, form)] = (computation, Document(str(path)))
+        result = render(computation, folder / f"{name}.docx", charts=False)
+        assert result.template == DEFAULT_FORM[name]
+        out[(name, "default")] = (computation, Document(str(result.path)))
     return out
 
 
-# --- the samordningsförbund form ---------------------------------------------------------------
+def described(line, category: str | None) -> str:
+    """A line as a form's one column prints it: name and specification, no line break inside a figure."""
+    title, detail = name_and_detail(line, category)
+    return fmt.no_break(f"{title}\n{detail}" if detail else title)
+
+
+# --- the samordningsförbund forms ----------------------------------------------------------------
+COST_FORMS = ["samordningsforbund", "samordningsforbund-gavleborg"]
+
+
+@pytest.mark.parametrize("form", COST_FORMS)
 @pytest.mark.parametrize("name", NAMES)
-def test_every_amount_of_the_cost_budget_is_the_computed_one(rendered, name):
-    computation, document = rendered[(name, "samordningsforbund")]
+def test_every_amount_of_the_cost_budget_is_the_computed_one(rendered, name, form):
+    computation, document = rendered[(name, form)]
     [table] = table_with(document, "Kostnadsslag")
     header, *body, summa = rows(table)
     years = computation.years
-    assert header == ["Kostnadsslag", "Kostnadsspecifikation", *[f"År {y.label()}" for y in years], "Totalt"]
+    spare = 4 - len(years) if form == "samordningsforbund-gavleborg" and len(years) < 4 else 0  # the form's "År"
+    assert header == ["Kostnadsslag", "Kostnadsspecifikation", *[f"År {y.label()}" for y in years], *["År"] * spare,
+                      "Totalt"]
     assert len(body) == len(computation.budget.lines)
+    n = len(years)
     for line, row in zip(computation.budget.lines, body):
-        assert row[0] == computation.budget.category(line.category).name("sv")
+        category = computation.budget.category(line.category).name("sv")
+        assert row[0] == category
+        assert row[1].startswith(described(line, category))
+        assert row[2 + n:2 + n + spare] == [""] * spare
         if not line.has_amount:  # in kind, no value stated: a dash, never a made-up 0
-            assert row[2:] == ["–"] * (len(years) + 1)
+            assert row[2:2 + n] + row[-1:] == ["–"] * (n + 1)
             continue
-        assert [amount(c) for c in row[2:-1]] == [computation.amount(line.name, y.key) for y in years]
+        assert [amount(c) for c in row[2:2 + n]] == [computation.amount(line.name, y.key) for y in years]
         assert amount(row[-1]) == computation.line_total(line.name)
     assert summa[0] == "Summa"
-    assert [amount(c) for c in summa[2:-1]] == [computation.year_total(y.key) for y in years]
+    assert [amount(c) for c in summa[2:2 + n]] == [computation.year_total(y.key) for y in years]
     assert amount(summa[-1]) == computation.total
     # the printed table adds up, down and across
-    for column in range(2, len(header)):
+    for column in [*range(2, 2 + n), len(header) - 1]:
         assert sum((amount(r[column]) for r in body if r[column] != "–"), Decimal(0)) == amount(summa[column])
 
 
+@pytest.mark.parametrize("form", COST_FORMS)
 @pytest.mark.parametrize("name", NAMES)
-def test_every_amount_of_the_financing_budget_is_the_computed_one(rendered, name):
-    computation, document = rendered[(name, "samordningsforbund")]
+def test_every_amount_of_the_financing_budget_is_the_computed_one(rendered, name, form):
+    computation, document = rendered[(name, form)]
     [table] = table_with(document, "Finansiär")
     _header, *body, summa = rows(table)
     financing = computation.financing
-    assert len(body) == len(financing.rows)
-    for row, funder in zip(body, financing.rows):
-        assert row[0].startswith(funder.name)
-        assert row[0].endswith("(i natura)") == funder.in_kind
-        for cell, y in zip(row[1:-1], computation.years):
+    n = len(computation.years)
+    printed = {row[0].removesuffix(" (i natura)"): row for row in body if row[0]}
+    assert set(printed) >= {f.name for f in financing.rows}
+    preprinted = _preprinted(form)
+    for funder in financing.rows:
+        row = printed[funder.name]
+        # in kind is said after the name, except in a row the form prints itself
+        assert row[0].endswith("(i natura)") == (funder.in_kind and funder.name not in preprinted)
+        for cell, y in zip(row[1:1 + n], computation.years):
             value = funder.amounts.get(y.key)
-            assert cell == ("–" if value is None else fmt.amount(value))
-    assert [amount(c) for c in summa[1:-1]] == [financing.year_total(y.key) for y in computation.years]
+            # a funder the budget names without an amount prints a dash, as an in-kind line does
+            assert cell == ("–" if value is None or funder.source == "none" else fmt.amount(value))
+    assert [amount(c) for c in summa[1:1 + n]] == [financing.year_total(y.key) for y in computation.years]
     assert amount(summa[-1]) == financing.total == computation.total  # all three examples balance
+
+
+def _preprinted(form: str) -> set[str]:
+    """The funders a form prints in its financing table before the budget's own."""
+    found: set[str] = set()
+
+    def visit(sections):
+        for section in sections:
+            found.update(section.rows)
+            visit(section.items)
+    visit(builtin_forms()[form].sections)
+    return found
 
 
 def test_ljusdal_form_prints_the_application_figures(rendered):
     """The figures of sections 1, 5.5, 8.1 and 9.1 as the Gävleborg application prints them."""
-    _, document = rendered[("ljusdal-hallbart-arbetsliv", "samordningsforbund")]
-    general = document.tables[0]
-    assert rows(general) == [
-        ["Insatsens namn", "Ett hållbart arbetsliv i Ljusdal"],
-        ["Planerad insatstid", "2022-01-01 – 2024-03-31"],
-        ["Ansökta medel från samordningsförbundet", "2\u00a0480\u00a0208\u00a0kr"],
+    _, document = rendered[("ljusdal-hallbart-arbetsliv", "default")]
+    found = boxes(document)
+    assert found[3:6] == [
+        ("Insatsens namn", "Ett hållbart arbetsliv i Ljusdal"),
+        ("Planerad insatstid – åååå-mm-dd", "2022-01-01 – 2024-03-31"),
+        ("Ansökta medel från Samordningsförbund Gävleborg", "2\u00a0480\u00a0208\u00a0kr"),
     ]
     [costs] = table_with(document, "Kostnadsslag")
-    assert rows(costs)[1] == ["Lönekostnader", "Finsam coacher 150 %, 35 000 kr/mån",
-                              "943\u00a0403", "970\u00a0966", "249\u00a0839", "2\u00a0164\u00a0208"]
-    assert rows(costs)[-1][2:] == ["1\u00a0111\u00a0403", "1\u00a0085\u00a0966", "282\u00a0839", "2\u00a0480\u00a0208"]
+    assert rows(costs)[1] == ["Lönekostnader", "Finsam coacher 150\u00a0%, 35\u00a0000\u00a0kr/mån",
+                              "943\u00a0403", "970\u00a0966", "249\u00a0839", "", "2\u00a0164\u00a0208"]
+    assert rows(costs)[4][1] == "Inventarier som telefon, skrivare, leasing dator, mötesfika m.m."  # line Material
+    assert rows(costs)[5][1] == "Resor\nStudiebesök, uppsökande"  # the name says more than the category
+    assert rows(costs)[-1][2:] == ["1\u00a0111\u00a0403", "1\u00a0085\u00a0966", "282\u00a0839", "",
+                                   "2\u00a0480\u00a0208"]
     [plan] = table_with(document, "Aktiviteter")
-    assert rows(plan)[1] == ["Grundutbildning IPS, 2×2 dagar – Finsam-coacher (2 pers.)", "2022-01-01", "2022-05-30",
-                             "40\u00a0000"]
+    assert rows(plan)[0] == ["Aktiviteter", "Startdatum ÅÅÅÅ-MM-DD", "Slutdatum ÅÅÅÅ-MM-DD", "Kostnad"]
+    assert rows(plan)[1] == ["Grundutbildning IPS, 2×2\u00a0dagar – Finsam-coacher (2\u00a0pers.)", "2022-01-01",
+                             "2022-05-30", "40\u00a0000"]
     assert [r[3] for r in rows(plan)[1:]] == ["40\u00a0000", "15\u00a0000", "55\u00a0000", "5\u00a0000", "115\u00a0000"]
     [financing] = table_with(document, "Finansiär")
+    assert [r[0] for r in rows(financing)] == [
+        "Finansiär", "Samordningsförbund Gävleborg", "Region Gävleborg", "Arbetsförmedlingen", "Försäkringskassan",
+        "Kommun genom lokal hyra", "Kommun genom tolk/språkstöd", "", "", "Summa"]  # the form's own rows
     assert rows(financing)[1] == ["Samordningsförbund Gävleborg", "1\u00a0111\u00a0403", "1\u00a0085\u00a0966",
-                                  "282\u00a0839", "2\u00a0480\u00a0208"]
+                                  "282\u00a0839", "", "2\u00a0480\u00a0208"]
+    assert rows(financing)[2] == ["Region Gävleborg", "–", "–", "–", "", "–"]
 
 
-def test_the_form_has_sections_1_to_12_in_order_with_the_form_s_own_sentence(rendered):
-    _, document = rendered[("ljusdal-hallbart-arbetsliv", "samordningsforbund")]
+def test_the_generic_form_has_sections_1_to_12_and_no_förbund_s_own_rules(rendered):
+    _, document = rendered[("oka-innanforskapet", "default")]
     found = headings(document)
     numbers = [h.split(" ")[0].rstrip(".") for h in found if re.match(r"^\d", h)]
-    assert [n for n in numbers if "." not in n] == [str(i) for i in range(1, 13)]
-    for expected in ("1. Allmänna uppgifter", "2. Förbundsmedlemmar som ansöker om medel",
-                     "3. Ansvarig för genomförandet", "4. Kontaktpersoner", "5. Insatsbeskrivning",
-                     "5.1 Syfte och bakgrund", "5.5 Tids- och aktivitetsplan samt kostnad", "6. Insatsorganisation",
-                     "7. Implementering", "8.1 Kostnadsbudget", "9.1 Finansieringsbudget",
-                     "10. Uppföljning och resultat", "11. Bilagor", "12. Underskrift"):
-        assert expected in found
-    text = [p.text for p in document.paragraphs]
-    assert "Summan ska balansera mot finansieringsbudgeten." in text
+    assert list(dict.fromkeys(n for n in numbers if "." not in n)) == [str(i) for i in range(1, 13)]
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Gävleborg" not in text and "ett tak" not in text and "maxbelopp" not in text
+    assert document.paragraphs[0].text == "Ansökan om medel från samordningsförbund"
 
 
-def test_parties_contacts_and_one_signature_block_per_party(rendered):
-    computation, document = rendered[("ljusdal-hallbart-arbetsliv", "samordningsforbund")]
+def test_one_signature_block_per_party_the_owner_first(rendered):
+    computation, document = rendered[("ljusdal-hallbart-arbetsliv", "default")]
     parties = [p.name for p in computation.budget.project.parties]
-    [members] = table_with(document, "Organisation")[:1]
-    assert [r[0] for r in rows(members)[1:]] == parties
-    assert rows(members)[1][1] == "Arbetsmarknadsenheten (AME)"
-    owner = document.tables[2]
-    assert rows(owner)[0] == ["Organisation", "Ljusdals kommun"]
-    [contacts] = table_with(document, "Roll")
-    assert [r[0] for r in rows(contacts)[1:4]] == ["Insatsledare", "Kontaktperson", "Ekonomiansvarig"]
-    signatures = [p.text for p in document.paragraphs if p.text.startswith("För ")]
-    assert signatures == [f"För {name}" for name in parties]
+    found = boxes(document)
+    roles = [(label, value) for label, value in found if label.startswith("Organisation –")]
+    assert roles == [("Organisation – Insatsägare", "Ljusdals kommun")] + \
+        [("Organisation – Samverkanspart", p) for p in parties[1:]]
+    assert headings(document).count("12. Underskrift") == len(parties)
+    members = [value for label, value in found if label == "Organisationens namn"]
+    assert members == [*parties, "Ljusdals kommun"]  # 2.1–2.4, then 3.1 (the one responsible)
+    assert ("Arbetsställets namn", "Arbetsmarknadsenheten (AME)") in found
 
 
 def test_tables_repeat_their_header_and_stay_within_the_page(rendered):
@@ -205,7 +282,7 @@ def test_oka_justification_prints_section_2_9_figure_by_figure(rendered):
         assert [r[2].removesuffix("\u00a0kr") for r in body] == amounts
         assert summa == [f"Summa kostnader {year}", "", f"{year_sum}\u00a0kr"]
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "Totala kostnader 2024-09-15 – 2027-09-14 (36,5 mån): 5\u00a0826\u00a0420\u00a0kr" in text
+    assert "Totala kostnader 2024-09-15 – 2027-09-14 (36,5\u00a0mån): 5\u00a0826\u00a0420\u00a0kr" in text
     assert ("ansöker om 5\u00a0826\u00a0420\u00a0kr från Västerbergslagens samordningsförbund för projektet "
             "”Öka innanförskapet – fler i arbete” under perioden 2024-09-15 – 2027-09-14") in text
     assert "Medfinansiering i natura: Lokalhyra (Smedjebackens kommun)." in text
@@ -226,7 +303,7 @@ def test_every_formula_in_the_justification_gives_its_amount(rendered, name):
                  if not ln.has_amount or computation.cell(ln.name, year.key).formula is not None]
         assert len(body) == len(lines)
         for line, (label, calculation, printed) in zip(lines, body):
-            assert label == (line.specification or line.name)
+            assert label == described(line, None)
             if not line.has_amount:
                 assert printed == "" and "belopp ej angivet" in calculation
                 continue
@@ -258,9 +335,9 @@ def test_render_command_writes_the_default_form(tmp_path, capsys, monkeypatch):
     code = main(["render", str(EXAMPLES / "ljusdal-hallbart-arbetsliv.yaml"), "--no-charts"])
     assert code == 0
     out = tmp_path / "ljusdal-hallbart-arbetsliv.docx"
-    assert "Skrev ljusdal-hallbart-arbetsliv.docx (mall: samordningsforbund)" in capsys.readouterr().err
-    document = Document(str(out))
-    assert document.paragraphs[0].text == "Ansökan om medel från samordningsförbund"
+    assert "Skrev ljusdal-hallbart-arbetsliv.docx (mall: samordningsforbund-gavleborg)" in capsys.readouterr().err
+    document = Document(str(out))  # the funder's own form: Samordningsförbund Gävleborg's
+    assert document.paragraphs[0].text == "Ansökan\nSamverkansmedel inom Samordningsförbund Gävleborg"
 
 
 def test_charts_are_pictures_in_the_document(tmp_path):
@@ -281,7 +358,7 @@ def test_financing_chart_when_two_funders_pay(tmp_path):
     budget = grantcalc.loads(text.replace("  - name: Region Gävleborg\n",
                                           "  - name: Region Gävleborg\n    share: 10 %\n"), format="yaml")
     assert budget.compute().financing.row("Region Gävleborg").total > 0
-    document = Document(str(render(budget, tmp_path / "b.docx").path))
+    document = Document(str(render(budget, tmp_path / "b.docx", template="samordningsforbund").path))
     assert len(document.inline_shapes) == 2
     assert [p.text for p in document.paragraphs if p.text.startswith("Figur")][-1] == \
         "Figur: finansiering per budgetår och finansiär."
@@ -292,13 +369,14 @@ def test_english_document(tmp_path):
     document = Document(str(budget.to_docx(tmp_path / "en.docx", lang="en", charts=False)))
     assert document.core_properties.language == "en-GB"
     assert "8.1 Cost budget" in headings(document)
-    assert rows(document.tables[0])[2] == ["Funds applied for from the coordination association", "SEK\u00a02,480,208"]
-    [costs] = table_with(document, "Category")
+    assert ("Funds applied for from Samordningsförbund Gävleborg", "SEK\u00a02,480,208") in boxes(document)
+    [costs] = table_with(document, "Type of cost")
     assert rows(costs)[-1][-1] == "2,480,208"
 
 
 def test_templates_are_listed_with_the_default_first():
-    assert list(templates()) == ["samordningsforbund", "projektets-ekonomi"]
+    assert list(templates()) == ["samordningsforbund", "samordningsforbund-gavleborg", "samordningsforbund-kalmar",
+                                 "projektets-ekonomi"]
 
 
 def test_existing_file_is_kept_without_force(tmp_path):
@@ -391,5 +469,5 @@ financing:
     body = document.element.body
     breaks = [i for i, el in enumerate(body) if el.find(".//{*}sectPr") is not None]
     texts = [el.xpath("string(.)") for el in body]
-    assert texts.index("8. Kostnadsbudget") > breaks[0] and texts.index("9.1 Finansieringsbudget") < breaks[1]
+    assert texts.index("8. Kostnadsbudget") > breaks[0] and texts.index("9. Finansieringsbudget") < breaks[1]
     assert texts.index("10. Uppföljning och resultat") > breaks[1]

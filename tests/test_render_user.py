@@ -218,7 +218,9 @@ def test_financing_rows_repeat_once_per_funder(tmp_path, ljusdal):
     funders = computation.financing.rows
     assert [row[0] for row in body] == [f.name for f in funders]
     assert [row[1] for row in body] == ["i natura" if f.in_kind else "kontant" for f in funders]
-    assert [row[2] for row in body] == [fmt.amount(f.total) if f.stated else DASH for f in funders]
+    # a funder named without an amount prints a dash, as an in-kind line without a value does
+    assert [row[2] for row in body] == [fmt.amount(f.total) if f.stated and f.source != "none" else DASH
+                                        for f in funders]
     assert body[0] == ["Samordningsförbund Gävleborg", "kontant", f"2{NB}480{NB}208"]
     assert summa == ["Summa", "", fmt.amount(computation.financing.total)]
 
@@ -496,11 +498,13 @@ def test_a_chart_field_without_matplotlib_asks_for_it(tmp_path, capsys, monkeypa
 
 def test_a_built_in_template_without_matplotlib_leaves_the_charts_out(tmp_path, capsys, monkeypatch, ljusdal):
     monkeypatch.setattr(chart, "available", lambda: False)
-    result = render(ljusdal, tmp_path / "ut.docx")
+    result = render(ljusdal, tmp_path / "ut.docx", template="samordningsforbund")
     assert result.template == "samordningsforbund"
     assert [p.code for p in result.notes] == ["render.charts_left_out"]
     assert len(Document(str(result.path)).inline_shapes) == 0
-    status, _, stderr = cli(capsys, "render", LJUSDAL, "-o", tmp_path / "cli.docx")
+    # Gävleborg's own form has no chart: nothing is left out, nothing to warn about
+    assert render(ljusdal, tmp_path / "own.docx").notes == []
+    status, _, stderr = cli(capsys, "render", LJUSDAL, "-o", tmp_path / "cli.docx", "-t", "samordningsforbund")
     assert status == 0
     assert "varning:" in stderr and 'pip install "grantcalc[chart]"' in stderr
     assert (tmp_path / "cli.docx").exists()
@@ -529,9 +533,11 @@ def test_the_built_in_templates_are_listed(capsys):
     status, stdout, _ = cli(capsys, "render", "--list-templates")
     assert status == 0
     listed = {line.split()[0]: line for line in stdout.splitlines()}
-    assert list(listed) == ["samordningsforbund", "projektets-ekonomi"]
-    assert listed["samordningsforbund"].endswith("(standard)")
-    assert "(standard)" not in listed["projektets-ekonomi"]
+    assert list(listed) == ["samordningsforbund", "samordningsforbund-gavleborg", "samordningsforbund-kalmar",
+                            "projektets-ekonomi"]
+    assert listed["samordningsforbund"].endswith("(standard för finansiärer utan egen blankett)")
+    assert listed["samordningsforbund-gavleborg"].endswith("– för Samordningsförbund Gävleborg")
+    assert "(standard" not in listed["projektets-ekonomi"]
 
 
 def test_an_index_past_the_end_of_a_list_says_how_long_the_list_is(tmp_path):
@@ -560,6 +566,6 @@ def test_ready_tables_need_no_styles_from_the_template(tmp_path):
     budget = grantcalc.load(EXAMPLES / "oka-innanforskapet.yaml")
     out = render(budget, tmp_path / "ut.docx", template=path).path
     result = Document(str(out))
-    assert "2024 (2024-09-15 – 2024-12-31, 3,5 mån)" in [p.text for p in result.paragraphs]
+    assert "2024 (2024-09-15 – 2024-12-31, 3,5\u00a0mån)" in [p.text for p in result.paragraphs]
     assert len(result.tables) == 4
     assert result.tables[0].rows[-1].cells[-1].text == "576\u00a0968\u00a0kr"

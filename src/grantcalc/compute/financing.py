@@ -113,7 +113,7 @@ class Financing:
     # (report.html): declared here for type checkers only.
     if TYPE_CHECKING:
         def to_frame(self, *, lang: str | None = None, totals: bool = True) -> pd.DataFrame: ...
-        def table(self, lang: str | None = None) -> str: ...
+        def table(self, lang: str | None = None, width: int | None = None) -> str: ...
         def _repr_html_(self) -> str: ...
 
 
@@ -273,11 +273,12 @@ def lines_carried(context: _Context, index: int, funder: Funder) -> FunderRow:
 
 
 def nothing_or_party(context: _Context, index: int, funder: Funder) -> FunderRow:
-    """No source: 0 — unless the funder is named as a party (or "party (i natura)") whose in-kind lines
-    no funder lists: then it carries them, in kind."""
+    """No source: no amount stated (``None`` each year: it counts as 0 in every sum, and prints as ``–``,
+    as an in-kind line without a value does) — unless the funder is named as a party (or "party
+    (i natura)") whose in-kind lines no funder lists: then it carries them, in kind."""
     party = context.takes_party_lines.get(funder.name)
     if party is None:
-        return context.row(index, funder, dict.fromkeys(context.keys, ZERO))
+        return context.row(index, funder, dict.fromkeys(context.keys))
     lines = context.by_party[party]
     return context.row(index, funder, context.line_sums(lines), in_kind=True, lines=tuple(lines))
 

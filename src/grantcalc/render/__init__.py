@@ -2,9 +2,11 @@
 
 ``render(budget, "ansokan.docx")`` fills in a template and writes it safely:
 
-- a **built-in form** by name (:func:`templates`): ``samordningsforbund``, the
-  samordningsförbund application form, sections 1–12 (the default), or
-  ``projektets-ekonomi``, the budget justification year by year;
+- a **built-in form** by name (:func:`templates`): a funder's own form, word for word
+  (``samordningsforbund-gavleborg``, ``samordningsforbund-kalmar``), chosen from the
+  budget's ``project.funder`` by default; ``samordningsforbund``, a generic
+  samordningsförbund form for the others; or ``projektets-ekonomi``, the budget
+  justification year by year;
 - a **form description** of one's own (``.yaml``, the format of the built-in ones);
 - the user's **own .docx** with ``{{ fields }}`` (:mod:`grantcalc.render.user`).
 
@@ -29,7 +31,8 @@ if TYPE_CHECKING:
     from grantcalc.budget.model import Budget
     from grantcalc.compute.computation import Computation
 
-__all__ = ["render", "templates", "DEFAULT_TEMPLATE", "Rendered", "field_listing"]
+__all__ = ["render", "templates", "template_funders", "template_for", "DEFAULT_TEMPLATE", "Rendered",
+           "field_listing"]
 
 DEFAULT_TEMPLATE = "samordningsforbund"
 
@@ -50,12 +53,28 @@ def templates(lang: str = "sv") -> dict[str, str]:
     return {name: form.description(lang) for name, form in builtin_forms().items()}
 
 
-def _resolve(template: str | Path | None):
-    """A built-in form, a form description file, or a user's .docx."""
+def template_funders() -> dict[str, str]:
+    """The built-in forms that are a funder's own: name → the funder (its first name)."""
+    from grantcalc.render.forms import builtin_forms
+
+    return {name: form.funders[0] for name, form in builtin_forms().items() if form.funders}
+
+
+def template_for(funder: str | None) -> str:
+    """The built-in form a budget for ``funder`` gets without ``--template``: the funder's own form
+    when one is shipped, else the generic samordningsförbund form."""
+    from grantcalc.render.forms import form_for
+
+    return form_for(funder)
+
+
+def _resolve(template: str | Path | None, funder: str | None = None):
+    """A built-in form, a form description file, or a user's .docx; without ``template`` the
+    form of ``funder``."""
     from grantcalc.render.forms import builtin_forms, load_form
 
     forms = builtin_forms()
-    name = str(template) if template is not None else DEFAULT_TEMPLATE
+    name = str(template) if template is not None else template_for(funder)
     if name in forms:
         return "form", forms[name], name
     path = Path(name)
@@ -101,9 +120,9 @@ def render(source: Budget | Computation, path: str | Path, *, template: str | Pa
            today: dt.date | None = None) -> Rendered:
     """Write the application for ``source`` to ``path`` (.docx).
 
-    ``template``: a built-in name (default ``samordningsforbund``), a ``.yaml``
-    form description or a ``.docx`` of one's own. ``lang``: ``sv`` (default:
-    the budget's) or ``en``. ``charts`` False leaves the pictures out.
+    ``template``: a built-in name (default: the form of the budget's funder when one is
+    shipped, else ``samordningsforbund``), a ``.yaml`` form description or a ``.docx`` of
+    one's own. ``lang``: ``sv`` (default: the budget's) or ``en``. ``charts`` False leaves the pictures out.
     Raises :class:`~grantcalc.errors.SourceError` for a problem the user can fix.
     """
     from grantcalc.compute.computation import Computation
@@ -114,7 +133,7 @@ def render(source: Budget | Computation, path: str | Path, *, template: str | Pa
     target = check_output(path, force=force)  # before the work, not only when the file is written
     if target.suffix.lower() != ".docx":
         raise SourceError(Problem("output.suffix", params={"path": str(target)}))
-    kind, spec, name = _resolve(template)
+    kind, spec, name = _resolve(template, computation.budget.project.funder)
     notes: list[Problem] = []
     financing = computation.financing
     if not financing.balanced:
@@ -130,7 +149,7 @@ def render(source: Budget | Computation, path: str | Path, *, template: str | Pa
         from grantcalc.render.forms import build_document
 
         pictures = None
-        if charts:
+        if charts and spec.charts:  # a form without a chart needs no matplotlib
             if chart.available():
                 pictures = {"costs": chart.costs_chart(computation, lang)}
                 if chart.funders_with_amounts(computation) > 1:  # one funder: the costs chart says it all

@@ -35,20 +35,26 @@ DASH = "–"  # an amount the document does not state (an in-kind line without a
 # Every path of the tree, in the order --fields prints them; "[]" marks a list: its elements
 # have the fields listed under "path[].field". A test checks the tree has exactly these paths.
 PATHS = (
-    "lang", "today", "project.name", "project.applicant", "project.funder", "project.description", "project.period",
-    "project.start", "project.end", "project.months", "project.owner", "project.parties[]", "project.parties[].name",
-    "project.parties[].role", "project.parties[].organisation_number", "project.parties[].unit",
-    "project.parties[].contact", "project.parties[].phone", "project.parties[].email",
-    "project.parties[].contacts[]", "project.contacts[]", "years[]", "years[].label", "years[].heading",
+    "lang", "today", "project.name", "project.applicant", "project.funder", "project.funder_address",
+    "project.funder_contacts", "project.description", "project.period", "project.period_long", "project.start",
+    "project.end", "project.months", "project.party_names", "project.owner", "project.parties[]",
+    "project.parties[].name", "project.parties[].role", "project.parties[].organisation_number",
+    "project.parties[].unit", "project.parties[].contact", "project.parties[].phone", "project.parties[].mobile",
+    "project.parties[].email", "project.parties[].signatory", "project.parties[].signatory_position",
+    "project.parties[].signatory_email", "project.parties[].contacts[]", "project.contacts[]", "project.leader",
+    "project.contact_person", "project.finance_contact", "project.signatories[]", "project.signatories[].party",
+    "project.signatories[].owner", "project.signatories[].name", "project.signatories[].position",
+    "project.signatories[].email", "years[]", "years[].label", "years[].heading",
     "years[].start", "years[].end", "years[].months", "years[].costs", "years[].financing", "years[].lines[]",
-    "years[].lines[].name", "years[].lines[].specification", "years[].lines[].category",
+    "years[].lines[].name", "years[].lines[].specification", "years[].lines[].label", "years[].lines[].category",
     "years[].lines[].calculation", "years[].lines[].formula", "years[].lines[].amount", "years[].lines[].note",
     "years[].lines[].party", "lines[]", "lines[].name", "lines[].category", "lines[].specification",
-    "lines[].amounts", "lines[].total", "lines[].party", "costs.rows[]", "costs.sum.amounts", "costs.sum.total",
-    "costs.total", "costs.in_kind", "costs.cash", "categories.rows[]", "categories.sum.amounts",
-    "categories.sum.total", "financing.rows[]", "financing.sum.amounts", "financing.sum.total", "financing.total",
-    "financing.balanced", "plan.rows[]", "plan.sum", "applied_amount", "total", "tables.costs", "tables.categories",
-    "tables.financing", "tables.plan", "tables.justification", "charts.costs", "charts.financing",
+    "lines[].label", "lines[].detail", "lines[].amounts", "lines[].total", "lines[].party", "costs.rows[]",
+    "costs.sum.amounts", "costs.sum.total", "costs.total", "costs.in_kind", "costs.cash", "categories.rows[]",
+    "categories.sum.amounts", "categories.sum.total", "financing.rows[]", "financing.sum.amounts",
+    "financing.sum.total", "financing.total", "financing.balanced", "plan.rows[]", "plan.sum", "applied_amount",
+    "total", "tables.costs", "tables.categories", "tables.financing", "tables.plan", "tables.justification",
+    "charts.costs", "charts.financing",
 )
 # (path, its description in each language of catalogue.LANGS: Swedish, English); the
 # descriptions are field.<path> in the catalogue
@@ -146,14 +152,23 @@ def _text(value: str | None) -> str:
     return value or ""
 
 
+def _contact(path: str, contact, party: str) -> Node:
+    return _n(path, role=contact.role if contact else "", name=_text(contact.name if contact else None),
+              phone=_text(contact.phone if contact else None), mobile=_text(contact.mobile if contact else None),
+              email=_text(contact.email if contact else None), party=party)
+
+
 def _party(budget_party, lang: str) -> Node:
-    contacts = [_n("project.parties[].contacts[]", role=c.role, name=_text(c.name), phone=_text(c.phone),
-                   email=_text(c.email)) for c in budget_party.contacts]
+    contacts = [_contact("project.parties[].contacts[]", c, budget_party.name) for c in budget_party.contacts]
     first = budget_party.contacts[0] if budget_party.contacts else None
+    signatory = budget_party.signatory
     return _n("project.parties[]", name=budget_party.name, role=_text(budget_party.role),
               organisation_number=_text(budget_party.organisation_number), unit=_text(budget_party.unit),
               contact=_text(first.name if first else None), phone=_text(first.phone if first else None),
-              email=_text(first.email if first else None), contacts=contacts)
+              mobile=_text(first.mobile if first else None), email=_text(first.email if first else None),
+              signatory=_text(signatory.name if signatory else None),
+              signatory_position=_text(signatory.position if signatory else None),
+              signatory_email=_text(signatory.email if signatory else None), contacts=contacts)
 
 
 # the roles that make a party the one responsible, as a budget writes them in any language
@@ -171,17 +186,77 @@ def _owner(budget, parties: list[Node]) -> Node:
         if applicant and (node.name == applicant or applicant.startswith(node.name)):
             return node
     return _n("project.parties[]", name=applicant, role="", organisation_number="", unit="", contact="",
-              phone="", email="", contacts=[])
+              phone="", mobile="", email="", signatory="", signatory_position="", signatory_email="", contacts=[])
 
 
 def line_label(line) -> str:
     return line.specification or line.name
 
 
+def _words(text: str) -> str:
+    """A text reduced to its words, to compare a line's name with its specification."""
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in text.casefold()).split())
+
+
+def name_and_detail(line, category: str | None = None) -> tuple[str, str]:
+    """A cost line as a form's one column shows it: its name, and under it the specification
+    when that adds something (*Kompetenshöjande medel* / *5 000 kr/pers/år*).
+
+    A specification that repeats the name (``Finsam coacher 150 %, 35 000 kr/mån`` for the line
+    ``Finsam-coacher``) stands alone, and so does one whose line is named after the ``category``
+    the table prints beside it (``Material``: *Inventarier som telefon, …*)."""
+    name, specification = line.name, line.specification or ""
+    words, detail = _words(name), _words(specification)
+    if not detail or detail == words:
+        return name, ""
+    if words in detail or (category is not None and words == _words(category)):
+        return specification, ""
+    return name, specification
+
+
+def joined(title: str, detail: str) -> str:
+    """Name and specification on one line, for a field of a user's template."""
+    return f"{title} – {detail}" if detail else title
+
+
 def in_kind_note(line, lang: str) -> str:
     if not line.in_kind:
         return ""
     return catalogue.text("field.in_kind_note", lang).format(party=line.party)
+
+
+def long_date(day: dt.date, lang: str) -> str:
+    """A date written out, as a letter or the Kalmar form writes a period: ``1 februari 2017``."""
+    from babel.dates import format_date
+
+    return format_date(day, "d MMMM y", locale=fmt.locale_of(lang))
+
+
+# the roles of the contacts a form asks for by name, as a budget writes them in any language
+CONTACT_ROLES = {"leader": "form.role.leader", "contact_person": "form.role.contact",
+                 "finance_contact": "form.role.finance"}
+
+
+def _contacts_by_role(budget) -> dict[str, Node]:
+    """``project.leader``, ``project.contact_person``, ``project.finance_contact``: the first contact
+    of each role (*insatsledare*, *kontaktperson*, *ekonomiansvarig*), empty fields when none has it."""
+    found: dict[str, Node] = {}
+    for field, key in CONTACT_ROLES.items():
+        names = {name.casefold() for name in catalogue.texts(key)}
+        match = next(((c, p.name) for p in budget.project.parties for c in p.contacts
+                      if c.role.strip().casefold() in names), (None, ""))
+        found[field] = _contact(f"project.{field}", match[0], match[1])
+    return found
+
+
+def _signatories(parties: list[Node], owner: Node, lang: str) -> list[Node]:
+    """One signing party per block, the one responsible (*insatsägaren*) first, then the other
+    parties in the budget's order; without parties, the applicant."""
+    ordered = [owner] + [p for p in parties if p is not owner] if owner in parties else \
+        ([owner] if owner["name"] else []) + parties
+    return [_n("project.signatories[]", party=p["name"], owner=_yes(index == 0, lang),
+               name=p["signatory"], position=p["signatory_position"], email=p["signatory_email"])
+            for index, p in enumerate(ordered)]
 
 
 def build_fields(computation: Computation, lang: str = "sv", *, today: dt.date | None = None) -> Node:
@@ -199,16 +274,19 @@ def build_fields(computation: Computation, lang: str = "sv", *, today: dt.date |
     money = lambda value: fmt.money(value, lang)  # noqa: E731 - an amount standing alone
 
     parties = [_party(p, lang) for p in project.parties]
-    contacts = [_n("project.contacts[]", role=c.role, name=_text(c.name), phone=_text(c.phone),
-                   email=_text(c.email), party=p.name) for p in project.parties for c in p.contacts]
+    contacts = [_contact("project.contacts[]", c, p.name) for p in project.parties for c in p.contacts]
     months_total = sum((computation.budget_months(y.key) for y in years), start=0)
+    owner = _owner(budget, parties)
     project_node = _n(
         "project", name=project.name, applicant=_text(project.applicant), funder=_text(project.funder),
+        funder_address=_text(project.funder_address), funder_contacts=_text(project.funder_contacts),
         description=_text(project.description),
         period=f"{fmt.format_date(period.start, lang)} – {fmt.format_date(period.end, lang)}",
+        period_long=f"{long_date(period.start, lang)} – {long_date(period.end, lang)}",
         start=fmt.format_date(period.start, lang), end=fmt.format_date(period.end, lang),
-        months=fmt.number(months_total, lang), owner=_owner(budget, parties), parties=parties, contacts=contacts)
-
+        months=fmt.number(months_total, lang), party_names=", ".join(p.name for p in project.parties),
+        owner=owner, parties=parties, contacts=contacts,
+        **_contacts_by_role(budget), signatories=_signatories(parties, owner, lang))
     def line_amounts(line) -> tuple[list[str], str]:
         if not line.has_amount:
             return [DASH] * len(years), DASH
@@ -219,8 +297,10 @@ def build_fields(computation: Computation, lang: str = "sv", *, today: dt.date |
     for line in budget.lines:
         amounts, total = line_amounts(line)
         category = budget.category(line.category).name(lang)
+        title, detail = name_and_detail(line)
         line_nodes.append(_n("lines[]", name=line.name, category=category, specification=line_label(line),
-                             amounts=amounts, total=total, party=_text(getattr(line, "party", None))))
+                             label=joined(title, detail), detail=detail, amounts=amounts, total=total,
+                             party=_text(getattr(line, "party", None))))
         cost_rows.append(_n("costs.rows[]", category=category, specification=line_label(line), name=line.name,
                             amounts=amounts, total=total))
 
@@ -235,7 +315,7 @@ def build_fields(computation: Computation, lang: str = "sv", *, today: dt.date |
                 assert cell.formula is not None  # a line with an amount has a formula this year, or is skipped above
                 calculation = cell.formula.calculation(lang)
             entries.append(_n(
-                "years[].lines[]", name=line.name, specification=line_label(line),
+                "years[].lines[]", name=line.name, specification=line_label(line), label=joined(*name_and_detail(line)),
                 category=budget.category(line.category).name(lang), calculation=calculation,
                 formula=cell.formula_text(lang) if line.has_amount else "",
                 amount=money(cell.amount) if line.has_amount else "",
@@ -265,10 +345,12 @@ def build_fields(computation: Computation, lang: str = "sv", *, today: dt.date |
     funder_rows = []
     for row in financing.rows:
         name = row.name
+        declared = row.stated and row.source != "none"  # a funder the budget names without an amount: a dash
         funder_rows.append(_n(
             "financing.rows[]", name=name,
-            amounts=[amount(row.amounts[y.key]) if row.amounts.get(y.key) is not None else DASH for y in years],
-            total=amount(row.total) if row.stated else DASH,
+            amounts=[amount(row.amounts[y.key]) if declared and row.amounts.get(y.key) is not None else DASH
+                     for y in years],
+            total=amount(row.total) if declared else DASH,
             kind=catalogue.text("word.in_kind" if row.in_kind else "word.cash", lang)))
 
     plan_rows = []
