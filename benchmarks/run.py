@@ -13,6 +13,7 @@ Sections, in the order of the performance issue:
 4. ``render``    — the default Word form against python-docx writing the same tables;
 5. ``scenarios`` — 10 000 scenarios through the scenario API against 10 000 ``compute()``;
 6. ``portfolio`` — 1 000 budget files in one process: time and peak memory.
+7. ``export``    — the workbook and the CSV of 1 000 … 50 000 lines: time and peak memory.
 
 Absolute times on a shared machine are noisy; the ratios within one run are the
 figures to compare. Nothing here is a test and nothing asserts a time, but each
@@ -39,6 +40,7 @@ SECTIONS = {  # name → module
     "render": "render",
     "scenarios": "sweep",
     "portfolio": "portfolio",
+    "export": "export",
 }
 
 

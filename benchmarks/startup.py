@@ -35,7 +35,8 @@ PY = sys.executable
 # heavy libraries, and the module whose presence in sys.modules shows each was loaded
 HEAVY = {
     "pandas": "pandas", "numpy": "numpy", "python-docx": "docx", "docxtpl": "docxtpl",
-    "matplotlib": "matplotlib", "openpyxl": "openpyxl", "jinja2": "jinja2", "ruamel.yaml": "ruamel.yaml",
+    "matplotlib": "matplotlib", "openpyxl": "openpyxl", "XlsxWriter": "xlsxwriter", "jinja2": "jinja2",
+    "ruamel.yaml": "ruamel.yaml",
     "PyYAML": "yaml", "babel": "babel", "babel.numbers": "babel.numbers",
 }
 

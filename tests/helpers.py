@@ -50,3 +50,21 @@ def refused_everywhere(capsys, budget, template: Path, out: Path, code: str) -> 
     assert problem.message("en") and problem.message("en") != problem.message("sv")
     assert not out.exists() and leftovers(out.parent) == []
     return stderr
+
+
+REFERENCE_NAMES = ["oka-innanforskapet", "ljusdal-hallbart-arbetsliv", "gemensam-kraft"]
+
+
+def workbooks(folder: Path) -> dict[str, tuple]:
+    """Each reference example exported to ``folder``: name → (computation, path, openpyxl workbook)."""
+    import openpyxl
+
+    import grantcalc
+    from grantcalc.report.excel import write_excel
+
+    out = {}
+    for name in REFERENCE_NAMES:
+        computation = grantcalc.load(EXAMPLES / f"{name}.yaml").compute()
+        path = write_excel(computation, folder / f"{name}.xlsx")
+        out[name] = (computation, path, openpyxl.load_workbook(path))
+    return out

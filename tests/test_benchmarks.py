@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow  # the benchmark smoke: .ci/run's second step, not the default run
 
 SECTION_TITLES = ["## Cold start", "## Compute", "## Where compute() spends its time", "## Scaling",
-                  "## Growth exponent", "## Render", "## Scenarios", "## Portfolio"]
+                  "## Growth exponent", "## Render", "## Scenarios", "## Portfolio", "## Export"]
 
 
 def test_every_benchmark_section_runs_in_quick_mode(tmp_path):

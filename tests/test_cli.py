@@ -91,7 +91,8 @@ def test_show_by_category():
     assert "EVI-coacher" not in result.stdout and "Kostnadsrad" not in result.stdout
 
 
-def test_show_formulas():
+def test_show_formulas(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")  # each formula on one line (tests/test_terminal.py: at 80 they wrap)
     result = grantcalc("show", "examples/oka-innanforskapet.yaml", "--formulas")
     assert result.returncode == 0, result.stderr
     assert f"42{NB}350{NB}kr × 1,42 × 3,5{NB}mån = 210{NB}479{NB}kr" in result.stdout

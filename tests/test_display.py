@@ -333,7 +333,8 @@ def test_computation_without_findings():
     assert Page(c._repr_html_()).items  # the notebook display includes them
 
 
-def test_financing_display():
+def test_financing_display(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")  # the text repr as wide as its rows (at 80 the funders' names wrap)
     fin = load("oka-innanforskapet").compute().financing
     page = Page(fin._repr_html_())
     assert [t["attrs"]["class"] for t in page.tables] == ["grantcalc-financing"]

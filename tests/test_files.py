@@ -60,13 +60,15 @@ def _break_docx(monkeypatch, error):
 
 
 def _break_xlsx(monkeypatch, error):
+    import xlsxwriter
+
     writer = _partial_then(error)
-    monkeypatch.setattr(openpyxl.Workbook, "save", lambda self, path: writer(path))
+    monkeypatch.setattr(xlsxwriter.Workbook, "close", lambda self: writer(self.filename))
 
 
 def _break_csv(monkeypatch, error):
     class Writer:
-        def __init__(self, stream):
+        def __init__(self, stream, **dialect):
             self.stream = stream
 
         def writerow(self, row):
@@ -97,7 +99,7 @@ def _xlsx(path: Path) -> None:
 
 
 def _csv(path: Path) -> None:
-    assert path.read_text(encoding="utf-8").startswith("Kostnadsrad,")
+    assert path.read_text(encoding="utf-8-sig").startswith('"Kostnadsrad";')  # the Swedish dialect
 
 
 def _yaml(path: Path) -> None:

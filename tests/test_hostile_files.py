@@ -202,11 +202,14 @@ def test_a_csv_cell_that_would_be_a_formula_is_written_as_text(tmp_path, capsys,
     }), encoding="utf-8")
     out = tmp_path / "ut.csv"
     assert main(["export", str(budget), "-o", str(out)]) == 0
-    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"), newline=""), delimiter=";"))
     line, *_ = rows[1]
     assert line == "'" + name  # OWASP: a leading apostrophe
     assert rows[1][3] == "2300"  # an amount is a number, not a text cell
     assert rows[2][0] == "Resor"
+    assert main(["export", str(budget), "-o", str(out), "--csv-dialect", "machine", "--force"]) == 0
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"), newline="")))
+    assert rows[1][0] == "'" + name and rows[1][3] == "2300"
 
 
 @pytest.mark.parametrize("text", ["\tx", "\rx", "=", "+", "-", "@", "－1", "＠x"])
@@ -421,7 +424,8 @@ def test_a_killed_writer_leaves_a_file_the_next_run_removes(tmp_path):
 @pytest.mark.parametrize("env", [{"LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"},
                                  {"PYTHONIOENCODING": "ascii"}])
 def test_a_terminal_that_is_not_utf8_gets_plain_letters_not_question_marks(env):
-    done = run("check", str(LJUSDAL), env={**os.environ, **env, "PYTHONIOENCODING": env.get("PYTHONIOENCODING", "")})
+    done = run("check", str(LJUSDAL), env={**os.environ, **env, "PYTHONIOENCODING": env.get("PYTHONIOENCODING", ""),
+                                           "COLUMNS": "1000"})  # the finding on one line
     assert done.returncode == 0, done.stderr
     assert "?" not in done.stdout.replace("?)", "")  # the report has no question marks of its own here
     assert "Angivna belopp jamforda med berakningen: 31, varav 0 avviker." in done.stdout

@@ -1,6 +1,6 @@
 """Start-up: ``grantcalc check`` and ``show`` load none of the heavy libraries.
 
-pandas, python-docx, matplotlib, openpyxl, docxtpl and numpy are imported only by
+pandas, python-docx, matplotlib, openpyxl, XlsxWriter, docxtpl and numpy are imported only by
 the commands that write documents, workbooks and charts. No time is asserted
 here: benchmarks/startup.py measures it.
 """
@@ -16,7 +16,7 @@ import pytest
 
 from tests.conftest import EXAMPLES, ROOT
 
-HEAVY = ["pandas", "docx", "matplotlib", "openpyxl", "docxtpl", "numpy"]
+HEAVY = ["pandas", "docx", "matplotlib", "openpyxl", "xlsxwriter", "docxtpl", "numpy"]
 
 PROBE = """
 import contextlib, io, json, sys

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from grantcalc import catalogue
 from grantcalc import formatting as fmt
 from grantcalc.errors import Problem, Severity, format_path
-from grantcalc.report.text import cost_table, render_table, word
+from grantcalc.report.text import Row, cost_table, render_table, terminal_width, word, wrap_lines, wrap_text
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -28,37 +28,52 @@ def report_word(key: str, lang: str) -> str:
     return catalogue.text(f"report.{key}", lang)
 
 
-def financing_text(financing: Financing, lang: str = "sv") -> str:
-    """The financing table as text, with the amount applied for (``financing.table()``)."""
-    out = funders_table(financing, lang)
-    if financing.applied_amount is not None:
-        assert financing.applicant_row is not None  # an amount applied for is the applicant row's
-        out += (f"\n{report_word('applied', lang)} ({financing.applicant_row.name}): "
-                f"{fmt.money(financing.applied_amount, lang)}")
-    return out
+def _applied(financing: Financing, lang: str, width: int) -> list[str]:
+    """The line with the amount applied for, when there is one."""
+    if financing.applied_amount is None:
+        return []
+    assert financing.applicant_row is not None  # an amount applied for is the applicant row's
+    return [wrap_lines(f"{report_word('applied', lang)} ({financing.applicant_row.name}): "
+                       f"{fmt.money(financing.applied_amount, lang)}", width)]
 
 
-def financing_table(result: CheckResult, lang: str = "sv") -> str:
+def financing_text(financing: Financing, lang: str = "sv", width: int | None = None) -> str:
+    """The financing table as text, with the amount applied for (``financing.table()``),
+    laid out for ``width`` columns (default: the terminal's, :func:`~grantcalc.report.text.terminal_width`)."""
+    width = terminal_width(width)
+    return "\n".join([funders_table(financing, lang, width), *_applied(financing, lang, width)])
+
+
+def financing_table(result: CheckResult, lang: str = "sv", width: int | None = None) -> str:
     """Funders × budget years with Totalt and a Summa row; – for an amount not stated."""
-    return funders_table(result.computation.financing, lang)
+    return funders_table(result.computation.financing, lang, width)
 
 
-def funders_table(fin: Financing, lang: str = "sv") -> str:
-    """:func:`financing_table` of a :class:`~grantcalc.compute.financing.Financing`."""
+def funders_table(fin: Financing, lang: str = "sv", width: int | None = None) -> str:
+    """:func:`financing_table` of a :class:`~grantcalc.compute.financing.Financing`, laid out for
+    ``width`` columns (default: the terminal's): funder names wrap, amounts never."""
+    width = terminal_width(width)
     years = fin.years
     header = [report_word("funder", lang)] + [y.label(lang) for y in years] + [word("total", lang)]
-    rows = []
+    rows: list[Row] = []
     for row in fin.rows:
         name = f"{row.name} ({word('in_kind', lang)})" if row.in_kind else row.name
         cells = [fmt.amount(v, lang) if v is not None else "–" for v in (row.amounts.get(y.key) for y in years)]
         rows.append([name, *cells, fmt.amount(row.total, lang) if row.stated else "–"])
     rows.append([word("sum", lang)] + [fmt.amount(fin.year_total(y.key), lang) for y in years]
                 + [fmt.amount(fin.total, lang)])
-    return render_table(header, rows, "l" + "r" * (len(years) + 1))
+    return render_table(header, rows, "l" + "r" * (len(years) + 1), width=width)
 
 
-def findings_text(findings: list[Problem], lang: str = "sv") -> str:
-    return "\n".join(p.format(lang) for p in findings)
+FINDING_HANG = 4  # a finding's continuation lines are indented by this much
+
+
+def findings_text(findings: list[Problem], lang: str = "sv", width: int | None = None) -> str:
+    """One finding a line (``file:line: field: severity: message``); with ``width``, each wrapped to
+    it at words, its continuation lines indented by four (``None``: one line each, however long)."""
+    if width is None:
+        return "\n".join(p.format(lang) for p in findings)
+    return "\n".join(line for p in findings for line in wrap_text(p.format(lang), width, FINDING_HANG))
 
 
 def summary(result: CheckResult, lang: str = "sv") -> str:
@@ -68,24 +83,28 @@ def summary(result: CheckResult, lang: str = "sv") -> str:
     return report_word("summary", lang).format(**said)
 
 
-def text_report(result: CheckResult, lang: str = "sv") -> str:
+def text_report(result: CheckResult, lang: str = "sv", width: int | None = None) -> str:
+    """The check report for a person: the cost and financing tables, whether they balance, and
+    the findings, laid out for ``width`` columns (default: the terminal's,
+    :func:`~grantcalc.report.text.terminal_width`): tables and messages wrap at words, never
+    inside a number; a finding's continuation lines are indented."""
+    width = terminal_width(width)
     c = result.computation
     fin = c.financing
-    out = [cost_table(c, lang, heading=report_word("costs", lang)), "", report_word("financing", lang), "",
-           financing_table(result, lang)]
-    if fin.applied_amount is not None:
-        assert fin.applicant_row is not None  # an amount applied for is the applicant row's
-        out.append(f"{report_word('applied', lang)} ({fin.applicant_row.name}): {fmt.money(fin.applied_amount, lang)}")
-    out += ["", report_word("balanced" if result.balanced else "unbalanced", lang)]
+    out = [cost_table(c, lang, heading=report_word("costs", lang), width=width), "",
+           wrap_lines(report_word("financing", lang), width), "", financing_table(result, lang, width),
+           *_applied(fin, lang, width)]
+    out += ["", wrap_lines(report_word("balanced" if result.balanced else "unbalanced", lang), width)]
     compared = result.stated_compared
     if compared:
         differing = len([p for p in result.errors if p.code.startswith("stated.") or p.code == "applied.differs"])
-        out.append(report_word("stated", lang).format(compared=compared, differing=differing))
+        out.append(wrap_lines(report_word("stated", lang).format(compared=compared, differing=differing), width))
     out.append("")
     if result.findings:
-        out += [f"{report_word('findings', lang)} ({summary(result, lang)}):", findings_text(result.findings, lang)]
+        out += [wrap_lines(f"{report_word('findings', lang)} ({summary(result, lang)}):", width),
+                findings_text(result.findings, lang, width)]
     else:
-        out.append(report_word("none", lang))
+        out.append(wrap_lines(report_word("none", lang), width))
     return "\n".join(out)
 
 

@@ -17,13 +17,17 @@ from grantcalc import formatting as fmt
 from grantcalc.compute.computation import months_value
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     import pandas as pd
     from pandas.io.formats.style import Styler
 
+    from grantcalc.budget.lines import Line
     from grantcalc.compute.computation import Computation
     from grantcalc.compute.financing import Financing
 
-__all__ = ["styled", "computation_frame", "financing_frame", "long_rows", "LongRow"]
+__all__ = ["styled", "computation_frame", "financing_frame", "long_rows", "iter_long_rows", "LongRow",
+           "specification"]
 
 ZERO = Decimal(0)
 
@@ -45,19 +49,36 @@ class LongRow:
     funder: str | None  # the financing row that carries the line alone, if one does
 
 
+def specification(line: Line) -> str | None:
+    """The line's specification where it says more than the line's name, else None (the
+    Kostnader and Beräkning sheets and the Swedish CSV show it beside the name).
+
+    A specification that only repeats the name (``Resor`` for the line ``Resor``) adds
+    nothing to read and is left out."""
+    text = (line.specification or "").strip()
+    if not text or text.casefold() == line.name.strip().casefold():
+        return None
+    return text
+
+
 def long_rows(computation: Computation, lang: str) -> list[LongRow]:
     """Every line in every budget year, in the budget's order (the long form)."""
+    return list(iter_long_rows(computation, lang))
+
+
+def iter_long_rows(computation: Computation, lang: str) -> Iterator[LongRow]:
+    """:func:`long_rows` one row at a time: the Beräkning sheet and the CSV of a 50 000-line budget
+    are written without holding every row (and its formula text) at once."""
     budget = computation.budget
     carried_by = {name: row.name for row in computation.financing.rows for name in row.lines}
-    out = []
+    labels = [(y, y.label(lang)) for y in computation.years]
     for line in budget.lines:
         category = budget.category(line.category).name(lang)
-        for y in computation.years:
+        for y, label in labels:
             cell = computation.cell(line.name, y.key)
-            out.append(LongRow(line.name, category, y.key, y.label(lang), cell.amount,
-                               cell.amount if line.has_amount else None, months_value(cell.months),
-                               cell.formula_text(lang), line.kind, line.in_kind, carried_by.get(line.name)))
-    return out
+            yield LongRow(line.name, category, y.key, label, cell.amount,
+                          cell.amount if line.has_amount else None, months_value(cell.months),
+                          cell.formula_text(lang), line.kind, line.in_kind, carried_by.get(line.name))
 
 
 def computation_frame(computation: Computation, form: str = "long", *, lang: str | None = None,
