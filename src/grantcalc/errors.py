@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-__all__ = ["Severity", "Problem", "GrantcalcError", "BudgetError", "SourceError", "format_path"]
+__all__ = ["Severity", "Problem", "Findings", "GrantcalcError", "BudgetError", "SourceError", "format_path"]
 
 Path = tuple[str | int, ...]
 
@@ -79,6 +79,37 @@ class Problem:
 
     def __str__(self) -> str:
         return self.format("en")
+
+
+class Findings:
+    """What a result with ``findings`` (a list of :class:`Problem`) says of them, by severity:
+    the check's result and the follow-up's share it."""
+
+    findings: list[Problem]
+
+    def of(self, severity: Severity | str) -> list[Problem]:
+        """The findings of ``severity`` (``Severity.warning`` or ``"warning"``), in order."""
+        return [p for p in self.findings if p.severity == severity]
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The findings that are errors (*fel*): any one makes the budget fail."""
+        return self.of(Severity.error)
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """The findings that are warnings (*varningar*): they fail only a strict run."""
+        return self.of(Severity.warning)
+
+    @property
+    def infos(self) -> list[Problem]:
+        """The findings for information only, such as those ``check --implied`` adds."""
+        return self.of(Severity.info)
+
+    @property
+    def codes(self) -> list[str]:
+        """The code of every finding, in order: ``["balance.year", "stated.line_year"]``."""
+        return [p.code for p in self.findings]
 
 
 class GrantcalcError(Exception):

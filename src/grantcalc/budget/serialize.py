@@ -79,7 +79,7 @@ def _plain(value: Any) -> Any:
     raise TypeError(f"cannot write {type(value).__name__} to a budget file")  # pragma: no cover
 
 
-_PERCENT_FIELDS = frozenset({"rate", "fte", "share", "max_share"})
+_PERCENT_FIELDS = frozenset({"rate", "fte", "share", "max_share", "women", "men"})
 
 
 def _plain_field(name: str, item: Any, owner: BaseModel) -> Any:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
+from grantcalc.budget.actuals import participants_rules
 from grantcalc.budget.bases import (
     Cycle,
     PercentageBase,
@@ -342,7 +343,7 @@ def empty_bases(budget: Budget, context: Context) -> Iterator[Problem]:
 
 
 RULES: list[Rule] = [period_months, unique_categories, each_line, percentage_refs, each_funder,
-                     applied_funder_known, stated_years, plan_activities]
+                     applied_funder_known, stated_years, plan_activities, participants_rules]
 BASE_RULES: list[Rule] = [percentage_cycles, empty_bases]  # on a budget whose every reference is known
 
 

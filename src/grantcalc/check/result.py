@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from grantcalc.errors import Problem, Severity, format_path
+from grantcalc.errors import Findings, Problem, Severity, format_path
 
 if TYPE_CHECKING:
     from grantcalc.budget.model import Budget
@@ -18,7 +18,7 @@ _ORDER = {Severity.error: 0, Severity.warning: 1, Severity.info: 2}
 
 
 @dataclass
-class CheckResult:
+class CheckResult(Findings):
     """The result of a check: the ``budget``, its ``computation`` and the ``findings``, sorted
     errors first, then warnings, then infos, each in file order."""
 
@@ -35,25 +35,6 @@ class CheckResult:
         """The name of the budget's file (``"<string>"`` for text); None for a budget not read from one."""
         source = self.budget.source
         return source.name if source is not None else None
-
-    def of(self, severity: Severity | str) -> list[Problem]:
-        """The findings of ``severity`` (``Severity.warning`` or ``"warning"``), in order."""
-        return [p for p in self.findings if p.severity == severity]
-
-    @property
-    def errors(self) -> list[Problem]:
-        """The findings that are errors (*fel*): any one makes the budget fail."""
-        return self.of(Severity.error)
-
-    @property
-    def warnings(self) -> list[Problem]:
-        """The findings that are warnings (*varningar*): they fail only a strict check."""
-        return self.of(Severity.warning)
-
-    @property
-    def infos(self) -> list[Problem]:
-        """The findings for information only, such as those ``check --implied`` adds."""
-        return self.of(Severity.info)
 
     @property
     def balanced(self) -> bool:
@@ -75,11 +56,6 @@ class CheckResult:
         count += (budget.stated.applied_amount is not None) + (budget.stated.plan is not None)
         return count
 
-    @property
-    def codes(self) -> list[str]:
-        """The code of every finding, in order: ``["balance.year", "stated.line_year"]``."""
-        return [p.code for p in self.findings]
-
     def to_dict(self, lang: str = "sv", strict: bool = False) -> dict[str, Any]:
         """The JSON form (see the README): amounts as exact decimal strings."""
         c = self.computation
@@ -100,7 +76,7 @@ class CheckResult:
     # report and the repr (report.check), _repr_html_ (report.html): declared here for
     # type checkers only; the result imports no stage above it.
     if TYPE_CHECKING:
-        def report(self, lang: str | None = None) -> str: ...
+        def report(self, lang: str | None = None, width: int | None = None) -> str: ...
         def _repr_html_(self) -> str: ...
 
 
