@@ -11,11 +11,12 @@ the line's own for that year only — e.g. the salaries a document states, or
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date as _date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, WrapValidator, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError
 
 from grantcalc.budget.stated import StatedRow
 from grantcalc.budget.types import (
@@ -38,9 +39,10 @@ if TYPE_CHECKING:
     from datetime import date
 
     from grantcalc.periods import BudgetYear
+    from grantcalc.rates import RateTable, RateUse
 
 __all__ = [
-    "Rounding", "Raise", "Base", "Basis",
+    "Rounding", "Raise", "Base", "Basis", "RatePreset", "OnCost",
     "SalaryLine", "PlacesLine", "RecurringLine", "PerUnitLine", "OneOffLine", "ExplicitLine",
     "PercentageLine", "InKindLine", "Line", "LINE_KINDS", "KIND_NAMES_SV", "HOURS_PER_YEAR", "active_window",
 ]
@@ -77,6 +79,115 @@ class _YearValues(_Model):
     months: Months | None = Field(None, description="months budgeted this year, when the document states them")
 
 
+class RatePreset(_Model):
+    """An on-cost factor named by a rate of :mod:`grantcalc.rates` (*en sats med källa*):
+    ``{rate: arbetsgivaravgift, year: 2026}`` is 1 + 31,42 %; without ``year`` each budget year takes
+    its own year's value; ``plus`` adds what the rate leaves out (``"10,5 %"``: pensions, insurances).
+
+    The factor is resolved exactly per budget year (:meth:`use`) in the rates the budget is bound to
+    (the shipped ones, or with ``project.rates`` laid over them). Compared with a number (the
+    plausibility rules compare factors), a preset stands for the factor the shipped rates give it.
+    """
+
+    rate: Text = Field(description="the rate's name, as grantcalc rates lists it: arbetsgivaravgift")
+    year: Annotated[int, Field(ge=1900, le=2200)] | None = Field(
+        None, description="the year whose value is taken; left out: each budget year's own")
+    plus: Rate = Field(Decimal(0), description="added to the rate: \"10,5 %\" for what it leaves out")
+
+    def table(self) -> RateTable:
+        """The rates this preset is resolved in (the shipped ones unless the budget bound others)."""
+        from grantcalc.rates import shipped
+
+        table = self.__dict__.get("_table")
+        if table is _UNBOUND:
+            from grantcalc.errors import BudgetError, Problem
+
+            raise BudgetError(Problem("rates.unbound", params={"name": self.rate}))
+        return table if table is not None else shipped()
+
+    def bind(self, table: RateTable | object | None) -> None:
+        """Resolve this preset in ``table`` from now on (kept beside the fields: not part of the value)."""
+        self.__dict__["_table"] = table
+        self.__dict__.pop("_factors", None)
+
+    def use(self, year: BudgetYear) -> RateUse:
+        """The rate's value for budget ``year`` (or for the preset's own ``year``), exactly."""
+        if self.year is not None:
+            start, end = _date(self.year, 1, 1), _date(self.year, 12, 31)
+        else:
+            start, end = year.start, year.end
+        table = self.table()
+        try:
+            use = table.use(self.rate, start, end, self.plus)
+        except LookupError:  # a preset not validated with its budget (built alone): told, not a traceback
+            from grantcalc import rates
+            from grantcalc.errors import BudgetError
+
+            raise BudgetError(rates.reference_problems([((), self.rate, self.year or start.year)], table)) from None
+        self.__dict__.setdefault("_factors", {})[year.key] = use.factor
+        return use
+
+    def factor(self, key: int) -> Decimal:
+        """The factor budget year ``key`` was computed with (:meth:`use`), else :meth:`approximate`."""
+        found = self.__dict__.get("_factors", {}).get(key)
+        return found if found is not None else self.approximate()
+
+    def approximate(self) -> Decimal:
+        """The factor the shipped rates give this preset: its year's value, else the latest; 1 + ``plus``
+        for a rate only a budget's own file has (or one that is no on-cost)."""
+        from grantcalc.rates import ON_COST_KINDS, shipped
+
+        table = self.__dict__.get("_table")
+        rate = (table if table is not None and table is not _UNBOUND else shipped()).rates.get(self.rate)
+        if rate is None or rate.kind not in ON_COST_KINDS:  # no factor (an error the budget's validation reports)
+            return 1 + self.plus
+        value = rate.for_year(_date(self.year, 1, 1), _date(self.year, 12, 31)) if self.year is not None else None
+        return 1 + (value or rate.latest).value + self.plus
+
+    # a preset compared with a number is compared as its factor (the plausibility rules: "above 3?")
+    def __lt__(self, other: Any) -> bool:
+        return self.approximate() < other
+
+    def __le__(self, other: Any) -> bool:
+        return self.approximate() <= other
+
+    def __gt__(self, other: Any) -> bool:
+        return self.approximate() > other
+
+    def __ge__(self, other: Any) -> bool:
+        return self.approximate() >= other
+
+
+_UNBOUND = object()  # a preset of a budget with project.rates, before the budget's rate file is read
+
+
+def _preset_or_factor(value: Any) -> str:
+    return "preset" if isinstance(value, (dict, RatePreset)) else "factor"
+
+
+def _untagged(value: Any, handler: Any) -> Any:
+    """The on-cost factor's errors at the factor itself: ``lines[0].on_cost``, ``lines[0].on_cost.yr``,
+    not at the union's branch (``on_cost.factor``, ``on_cost.preset.yr``)."""
+    try:
+        return handler(value)
+    except ValidationError as err:
+        details = []
+        for e in err.errors():
+            loc = tuple(e["loc"])
+            if loc and loc[0] in ("factor", "preset"):
+                loc = loc[1:]
+            message = e["msg"].replace("{", "{{").replace("}", "}}")
+            details.append(InitErrorDetails(type=PydanticCustomError(e["type"], message, e.get("ctx")), loc=loc,
+                                            input=e.get("input")))
+        raise ValidationError.from_exception_data(err.title, details) from None
+
+
+OnCost = Annotated[
+    Annotated[Factor, Tag("factor")] | Annotated[RatePreset, Tag("preset")],
+    Discriminator(_preset_or_factor), WrapValidator(_untagged)]
+"""An on-cost factor: a number (``1.42``, ``"42 %"``) or a rate by name (:class:`RatePreset`)."""
+
+
 class _Line(_Model):
     name: Text = Field(description="unique name of the line")
     category: Text = Field(description="kostnadsslag: a built-in key or name, or one declared under categories")
@@ -109,7 +220,7 @@ class _Line(_Model):
 class SalaryYear(_YearValues):
     monthly_salary: PositiveMoney | None = Field(None, description="the salary stated for this year")
     fte: Share | None = None
-    on_cost: Factor | None = None
+    on_cost: OnCost | None = None
     hours: PositiveNumber | None = Field(None, description="hours in this budget year (not prorated)")
 
 
@@ -122,7 +233,7 @@ class SalaryLine(_Line):
 
     kind: Literal["salary"] = "salary"
     monthly_salary: PositiveMoney | None = Field(None, description="månadslön at 100 %, kr")
-    on_cost: Factor = Field(description="personalomkostnadspålägg: 1.42 or \"42 %\"")
+    on_cost: OnCost = Field(description="personalomkostnadspålägg: 1.42, \"42 %\" or a rate: {rate: arbetsgivaravgift}")
     fte: Share | None = Field(None, description="tjänstgöringsgrad: 1.5 or \"150 %\" (default 1)")
     people: Annotated[int, Field(ge=1)] | None = Field(None, description="how many people share the FTE")
     annual_raise: Raise | None = None
@@ -148,6 +259,30 @@ class SalaryLine(_Line):
     @property
     def hourly(self) -> bool:
         return self.hours is not None
+
+    def value(self, field: str, key: int):
+        """As :meth:`_Line.value`; a rate named as the on-cost factor gives the factor it resolved to for
+        the year (:meth:`RatePreset.factor`)."""
+        found = super().value(field, key)
+        return found.factor(key) if isinstance(found, RatePreset) else found
+
+    def on_cost_of(self, year: BudgetYear) -> tuple[Decimal, RateUse | None]:
+        """The on-cost factor of budget ``year`` and, for a rate named, how it was resolved."""
+        found = super().value("on_cost", year.key)
+        if isinstance(found, RatePreset):
+            use = found.use(year)
+            return use.factor, use
+        return found, None
+
+    def presets(self) -> list[tuple[tuple, RatePreset]]:
+        """The rates this line names, each with its path under the line: ``("on_cost",)`` and
+        ``("by_year", 2026, "on_cost")``."""
+        out: list[tuple[tuple, RatePreset]] = []
+        if isinstance(self.on_cost, RatePreset):
+            out.append((("on_cost",), self.on_cost))
+        out += [(("by_year", k, "on_cost"), v.on_cost) for k, v in self.by_year.items()
+                if isinstance(v.on_cost, RatePreset)]
+        return out
 
 
 class PlacesYear(_YearValues):

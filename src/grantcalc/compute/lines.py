@@ -160,7 +160,9 @@ def salary(line: SalaryLine, slices: list[Slice], period_start: date, proration:
             chain.restart(to_fraction(stated), year.end)
         else:
             chain.raise_through(sl.start or year.start)
-        on_cost = to_fraction(line.value("on_cost", key))
+        factor, preset = line.on_cost_of(year)  # a rate named: resolved for the year, with its source
+        on_cost = to_fraction(factor)
+        label = preset.label if preset is not None else None
         fte = to_fraction(line.value("fte", key) or 1) if not line.hourly else ONE  # FTE defaults to full time
         products, exact = [], Fraction(0)
         for i, months in enumerate(_salary_pieces(sl, chain, stated is not None, proration)):
@@ -168,7 +170,7 @@ def salary(line: SalaryLine, slices: list[Slice], period_start: date, proration:
                 chain.next_raise()
             if months == 0:
                 continue
-            terms, amount = _salary_terms(line, key, chain.wage, on_cost, fte, months, sl.months)
+            terms, amount = _salary_terms(line, key, chain.wage, on_cost, fte, months, sl.months, label)
             products.append(terms)
             exact += amount
         chain.raise_through(year.end)
@@ -188,7 +190,10 @@ def _salary_pieces(sl: Slice, chain: RaiseChain, stated: bool, proration: Prorat
 
 
 def _salary_terms(line: SalaryLine, key: int, wage: Fraction, on_cost: Fraction, fte: Fraction,
-                  months: Fraction, year_months: Fraction) -> tuple[tuple[Term, ...], Fraction]:
+                  months: Fraction, year_months: Fraction,
+                  label: str | None = None) -> tuple[tuple[Term, ...], Fraction]:
+    """The terms of one piece of a salary year; ``label``: the rate an on-cost factor was named by
+    (:attr:`grantcalc.rates.RateUse.label`), which the formula cites with the factor."""
     if line.hours is not None:  # the hourly form
         override = line.by_year.get(key)
         if override and override.hours is not None:
@@ -197,12 +202,12 @@ def _salary_terms(line: SalaryLine, key: int, wage: Fraction, on_cost: Fraction,
             hours = to_fraction(line.hours) * months / TWELVE
         hourly = wage if line.hourly_rate is not None else wage * TWELVE / to_fraction(line.hours_per_year)
         terms = [Term(hours, "hours"), Term(hourly, "kr/hour")]
-        if on_cost != 1:
-            terms.append(Term(on_cost, "factor"))
+        if on_cost != 1 or label:
+            terms.append(Term(on_cost, "factor", label=label))
         return tuple(terms), hours * hourly * on_cost
     terms = [Term(wage, "kr")]
-    if on_cost != 1:
-        terms.append(Term(on_cost, "factor"))
+    if on_cost != 1 or label:
+        terms.append(Term(on_cost, "factor", label=label))
     if fte != 1:
         terms.append(Term(fte, "percent"))
     terms.append(Term(months, "months"))
@@ -220,7 +225,7 @@ def places(line: PlacesLine, slices: list[Slice]) -> dict[int, Result]:
 
     With ``annual_rounding`` the full-year amount is rounded first (step 1),
     then prorated (step 2): ``650 000 kr/år × 40/15 platser = 1 733 333,33
-    kr/år, avrundat uppåt till 1 735 000 kr/år; 1 735 000 kr/år × 9/12 mån``.
+    kr/år, avrundat uppåt till 1 735 000 kr/år; 1 735 000 kr/år × 9/12``.
     """
     out: dict[int, Result] = {}
     for sl in slices:
