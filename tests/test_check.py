@@ -201,7 +201,7 @@ def raised_by_one_krona(tmp_path: Path) -> Path:
 
 def test_one_krona_more_financing_fails_naming_the_year_and_the_krona(tmp_path):
     path = raised_by_one_krona(tmp_path)
-    done = run("check", str(path))
+    done = run("check", str(path), env={"COLUMNS": "500"})  # each finding on one line
     assert done.returncode == 1
     # the funder's Totalt, the financing Summa for 2023 and in all, and the applied amount now differ
     assert "Angivna belopp jämförda med beräkningen: 31, varav 4 avviker." in done.stdout
@@ -303,8 +303,8 @@ def test_the_readme_documents_the_check_command_and_ci():
     for text in ["## Use in CI", "grantcalc check BUDGET… [--format text|json|github] [--strict]",
                  "id: grantcalc-check", '"ok": true', "::error file=…,line=…"]:
         assert text in readme, text
-    documented = set(re.findall(r"`((?:balance|applied|financing|stated|period|raise|rate|plan|implied)\.[a-z_]+)`",
-                                readme))
+    prefixes = "balance|applied|financing|stated|period|raise|rates|rate|plan|implied|participants|profile"
+    documented = set(re.findall(rf"`((?:{prefixes})\.[a-z_]+)`", readme))
     used = set()
     for module in (EXAMPLES.parent / "src" / "grantcalc" / "check").glob("*.py"):
         used |= set(re.findall(r'Problem\("([a-z_]+\.[a-z_]+)"', module.read_text(encoding="utf-8")))

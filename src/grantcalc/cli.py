@@ -1,8 +1,9 @@
-"""The command line: ``grantcalc show``, ``check``, ``render``, ``export``, ``new`` and ``schema``.
+"""The command line: ``grantcalc show``, ``check``, ``render``, ``export``, ``new``, ``schema``,
+``followup``, ``diff``, ``rates`` and ``portfolio``.
 
 Exit status: 0 done; 1 ``check`` found an error (or, with ``--strict``, a
-warning) or a budget that does not balance; 2 a file unreadable or invalid, or
-a usage error.
+warning) or a budget that does not balance, ``followup`` an error finding, ``diff`` a
+broken revision rule; 2 a file unreadable or invalid, or a usage error.
 Problems are printed to standard error as ``file:line: field: message`` in
 Swedish (``--lang en`` for English, or any language of :mod:`grantcalc.catalogue`);
 a traceback is never shown for a user's mistake. Set ``GRANTCALC_DEBUG=1`` to see
@@ -128,6 +129,46 @@ def _parser(lang: str = DEFAULT) -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", metavar=file, help=say("cli.export.output"))
     export.add_argument("--lang", choices=langs, help=lang_help)
     export.add_argument("--force", action="store_true", help=say("cli.help.force"))
+    export.add_argument("--csv-dialect", choices=("swedish", "machine"), default="swedish",
+                        help=say("cli.export.csv_dialect"))
+
+    followup = sub.add_parser("followup", help=say("cli.followup.help"), description=say("cli.followup.description"))
+    followup.add_argument("budget", metavar=budget, help=say("cli.help.budget"))
+    followup.add_argument("--actuals", metavar=file, help=say("cli.followup.actuals"))
+    followup.add_argument("--as-of", metavar=say("cli.metavar.date"), help=say("cli.followup.as_of"))
+    followup.add_argument("--format", choices=("text", "json", "github"), help=say("cli.check.format"))
+    followup.add_argument("--strict", action="store_true", help=say("cli.check.strict"))
+    followup.add_argument("--lang", choices=langs, help=lang_help)
+
+    diff = sub.add_parser("diff", help=say("cli.diff.help"), description=say("cli.diff.description"))
+    diff.add_argument("old", metavar=say("cli.metavar.old"), help=say("cli.diff.old"))
+    diff.add_argument("new", metavar=say("cli.metavar.new"), nargs="?", help=say("cli.diff.new"))
+    diff.add_argument("--rev", metavar=say("cli.metavar.rev"), help=say("cli.diff.rev"))
+    diff.add_argument("--format", choices=("text", "json"), default="text", help=say("cli.diff.format"))
+    diff.add_argument("--profile", metavar=say("cli.metavar.profile"), help=say("cli.diff.profile"))
+    diff.add_argument("--rules", metavar=file, help=say("cli.diff.rules"))
+    diff.add_argument("--strict", action="store_true", help=say("cli.check.strict"))
+    diff.add_argument("--lang", choices=langs, help=lang_help)
+
+    rates = sub.add_parser("rates", help=say("cli.rates.help"), description=say("cli.rates.description"))
+    rates.add_argument("name", metavar=say("cli.metavar.name"), nargs="?", help=say("cli.rates.name"))
+    rates.add_argument("--year", type=int, metavar=say("cli.metavar.year"), help=say("cli.rates.year"))
+    rates.add_argument("--rates", metavar=file, help=say("cli.rates.file"))
+    rates.add_argument("--format", choices=("text", "json"), default="text", help=say("cli.rates.format"))
+    rates.add_argument("--lang", choices=langs, help=lang_help)
+
+    portfolio = sub.add_parser("portfolio", help=say("cli.portfolio.help"),
+                               description=say("cli.portfolio.description"))
+    portfolio.add_argument("budgets", metavar=budget, nargs="+", help=say("cli.help.budgets"))
+    portfolio.add_argument("--frame", metavar=say("cli.metavar.frame"), nargs="+", action="extend", default=[],
+                           help=say("cli.portfolio.frame"))
+    portfolio.add_argument("--members", metavar=file, help=say("cli.portfolio.members"))
+    portfolio.add_argument("--format", choices=("text", "json", "html", "xlsx"), default="text",
+                           help=say("cli.portfolio.format"))
+    portfolio.add_argument("-o", "--output", metavar=file, help=say("cli.portfolio.output"))
+    portfolio.add_argument("--force", action="store_true", help=say("cli.help.force"))
+    portfolio.add_argument("--strict", action="store_true", help=say("cli.check.strict"))
+    portfolio.add_argument("--lang", choices=langs, help=lang_help)
 
     schema = sub.add_parser("schema", help=say("cli.schema.help"), description=say("cli.schema.description"))
     schema.add_argument("-o", "--output", metavar=file, help=say("cli.schema.output"))
@@ -267,15 +308,16 @@ def _new(args: argparse.Namespace) -> int:
 def _render(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from grantcalc.render import DEFAULT_TEMPLATE, field_listing, render, templates
+    from grantcalc.render import DEFAULT_TEMPLATE, field_listing, render, template_funders, templates
 
     lang = args.lang or DEFAULT
     if args.list_templates:
-        listed = templates(lang)
+        listed, funders = templates(lang), template_funders()
         width = max(map(len, listed))
         default = catalogue.text("cli.default", lang)
         for name, description in listed.items():
-            _emit(f"{name.ljust(width)}  {description}{default if name == DEFAULT_TEMPLATE else ''}")
+            whose = catalogue.text("cli.form_for", lang).format(funder=funders[name]) if name in funders else ""
+            _emit(f"{name.ljust(width)}  {description}{whose}{default if name == DEFAULT_TEMPLATE else ''}")
         return EXIT_OK
     if args.fields and args.budget is None:
         _emit(field_listing(lang))
@@ -336,12 +378,179 @@ def _export(args: argparse.Namespace) -> int:
     _print_problems(budget.warnings, lang)
     output = Path(args.budget).with_suffix(".xlsx").name if args.output is None else args.output
     try:
-        path = export(budget, output, lang=lang, force=args.force)
+        path = export(budget, output, lang=lang, force=args.force, csv_dialect=args.csv_dialect)
     except GrantcalcError as err:
         _print_problems(err.problems, lang)
         return EXIT_INVALID
     print(catalogue.text("cli.wrote", lang).format(path=path), file=sys.stderr)
     return EXIT_OK
+
+
+def _followup(args: argparse.Namespace) -> int:
+    """``grantcalc followup``: the outcome against the budget; exit 1 on an error finding."""
+    from datetime import date
+
+    from grantcalc.followup import follow_up
+    from grantcalc.followup.report import followup_github, followup_json
+
+    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    lang = args.lang or DEFAULT
+    try:
+        as_of = date.fromisoformat(args.as_of.strip()) if args.as_of else None
+    except ValueError:
+        return _followup_failed(args, fmt, lang, [Problem("followup.as_of", params={"value": args.as_of})])
+    try:
+        from grantcalc.loader import load
+
+        budget = load(args.budget)
+        lang = args.lang or budget.language
+        result = follow_up(budget.compute(), args.actuals, as_of=as_of)
+    except GrantcalcError as err:
+        return _followup_failed(args, fmt, lang, err.problems)
+    _print_problems(budget.warnings, lang)
+    if fmt == "json":
+        _emit(followup_json(result, lang))
+    elif fmt == "github":
+        _emit(followup_github(result, lang))
+    else:
+        _emit(result.report(lang))
+    return EXIT_OK if result.ok(args.strict) else EXIT_FINDINGS
+
+
+def _followup_failed(args: argparse.Namespace, fmt: str, lang: str, problems: Sequence[Problem]) -> int:
+    """A follow-up whose budget or outcome cannot be read, reported in the call's format; exit 2."""
+    from grantcalc.check.result import finding_dict
+    from grantcalc.report.check import github_report
+
+    if fmt == "json":
+        _emit(json.dumps({"file": _shown(args.budget), "as_of": None, "actuals": args.actuals, "ok": False,
+                          "years": [], "lines": [], "totals": None, "forecast": None,
+                          "findings": [finding_dict(p, lang) for p in problems]}, ensure_ascii=False, indent=2))
+    elif fmt == "github":
+        _emit(github_report(problems, lang, _shown(args.budget)))
+    else:
+        _print_problems(problems, lang)
+    return EXIT_INVALID
+
+
+def _diff(args: argparse.Namespace) -> int:
+    """``grantcalc diff OLD NEW`` or ``grantcalc diff BUDGET --rev REV``: exit 1 when a rule is broken."""
+    from grantcalc.followup import diff
+    from grantcalc.followup.diff_report import diff_json
+
+    lang = args.lang or DEFAULT
+    if args.rev is not None and args.new is not None:
+        _print_problems([Problem("diff.rev_and_two")], lang)
+        return EXIT_INVALID
+    if args.rev is None and args.new is None:
+        _print_problems([Problem("diff.needs_two")], lang)
+        return EXIT_INVALID
+    try:
+        from grantcalc.loader import load
+
+        if args.rev is not None:
+            old, new = _revision(args.old, args.rev), load(args.old)
+        else:
+            old, new = load(args.old), load(args.new)
+        profiles = None
+        if args.rules is not None:
+            from grantcalc.followup.rules import read_profiles
+
+            profiles = read_profiles(args.rules)
+        lang = args.lang or new.language
+        result = diff(old, new, profile=args.profile, profiles=profiles)
+    except GrantcalcError as err:
+        _print_problems(err.problems, lang)
+        return EXIT_INVALID
+    _emit(diff_json(result, lang) if args.format == "json" else result.report(lang))
+    return EXIT_OK if result.ok(args.strict) else EXIT_FINDINGS
+
+
+def _revision(path: str, rev: str):
+    """The budget in ``path`` as git revision ``rev`` has it, named ``path@rev`` in its messages."""
+    from pathlib import Path
+
+    from grantcalc.followup.git import git_show
+    from grantcalc.loader import from_source
+    from grantcalc.loader.source import FORMATS, parse_source
+
+    if path == "-":
+        raise GrantcalcError(Problem("diff.rev_stdin"))
+    raw = git_show(path, rev)
+    return from_source(parse_source(raw, f"{path}@{rev}", FORMATS.get(Path(path).suffix.lower(), "yaml")))
+
+
+def _rates(args: argparse.Namespace) -> int:
+    """``grantcalc rates [NAME] [--year Y]``: the rates with their sources and dates (and those not
+    shipped); ``--rates FILE`` with a rate file of your own laid over them."""
+    from grantcalc import rates
+    from grantcalc.rates.listing import listing, listing_json
+
+    lang = args.lang or DEFAULT
+    try:
+        table = rates.read_table(args.rates) if args.rates else rates.shipped()
+    except GrantcalcError as err:
+        _print_problems(err.problems, lang)
+        return EXIT_INVALID
+    if args.name is not None and args.name not in table:
+        _print_problems([Problem("rates.no_such", params={
+            "name": args.name, "did_you_mean": rates.suggest(args.name, table.names()),
+            "known": ", ".join(table.names())})], lang)
+        return EXIT_INVALID
+    show = listing_json if args.format == "json" else listing
+    _emit(show(table, lang, args.name, args.year))
+    return EXIT_OK
+
+
+def _portfolio(args: argparse.Namespace) -> int:
+    """``grantcalc portfolio BUDGET… [--frame YEAR=AMOUNT…] [--members FILE]``: every insats per year
+    against the förbund's frame; exit 1 when an insats has an error finding or a year is over the frame,
+    2 when a file cannot be read."""
+    from pathlib import Path
+
+    from grantcalc.portfolio import parse_frame, portfolio, read_members
+    from grantcalc.portfolio.output import text, to_html, to_json, write_xlsx
+
+    lang = args.lang or DEFAULT
+    try:
+        frame = parse_frame(args.frame)
+        if args.format == "xlsx" and not args.output:
+            raise GrantcalcError(Problem("portfolio.needs_output"))
+        if args.output:
+            from grantcalc.write import check_output
+
+            check_output(args.output, force=args.force)
+        members = read_members(args.members) if args.members else None
+        result = portfolio(args.budgets, frame, members, strict=args.strict)
+    except GrantcalcError as err:
+        _print_problems(err.problems, lang)
+        return EXIT_INVALID
+    status = EXIT_OK if result.ok(args.strict) else EXIT_FINDINGS
+    if any(not i.readable for i in result.insatser):
+        status = EXIT_INVALID
+    if args.format == "xlsx":
+        content: str | None = None
+    else:
+        content = {"text": text, "json": lambda p, lang: to_json(p, lang, args.strict), "html": to_html}[
+            args.format](result, lang)
+    if not args.output:
+        assert content is not None
+        _emit(content)
+        return status
+    try:
+        from grantcalc.write import write_atomic
+
+        if content is None:
+            path = write_atomic(args.output, lambda tmp: write_xlsx(result, Path(tmp), lang), force=args.force)
+        else:
+            shown = content if content.endswith("\n") else content + "\n"
+            path = write_atomic(args.output, lambda tmp: Path(tmp).write_text(shown, encoding="utf-8"),
+                                force=args.force)
+    except GrantcalcError as err:
+        _print_problems(err.problems, lang)
+        return EXIT_INVALID
+    print(catalogue.text("cli.wrote", lang).format(path=path), file=sys.stderr)
+    return status
 
 
 def _schema(args: argparse.Namespace) -> int:
@@ -366,7 +575,7 @@ _TRANSLITERATION = str.maketrans({
     "\u2500": "-", "\u2502": "|", "\u2192": "->", "\u2190": "<-", "\u2265": ">=", "\u2264": "<=",
     "\u00d7": "x", "\u2026": "...", "\u201d": '"', "\u201c": '"', "\u201e": '"', "\u2019": "'",
     "\u2018": "'", "\u00b7": "-", "\u2260": "!=", "\u00e6": "ae", "\u00c6": "AE", "\u00f8": "o",
-    "\u00d8": "O", "\u00df": "ss",
+    "\u00d8": "O", "\u00df": "ss", "\u2588": "#", "\u258c": "+", "\u25b6": ">", "\u221e": "oo",
 })
 
 
@@ -414,7 +623,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INVALID
     try:
         commands = {"show": _show, "check": _check, "new": _new, "render": _render, "export": _export,
-                    "schema": _schema}
+                    "schema": _schema, "followup": _followup, "diff": _diff, "rates": _rates,
+                    "portfolio": _portfolio}
         with paused():  # a command keeps nearly everything it builds: no cyclic collection meanwhile
             return commands[args.command](args)
     except BrokenPipeError:  # a write outside _emit: nothing more can be said, and nothing is wrong

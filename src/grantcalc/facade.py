@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.figure import Figure
 
+    from grantcalc.followup import Diff, FollowUp
     from grantcalc.scenario import Seek
 
 __all__ = ["install"]
@@ -56,9 +57,10 @@ def budget_check(self: Budget, *, implied: bool = False) -> CheckResult:
     return check(self, implied=implied)
 
 
-def budget_report(self: Budget, lang: str | None = None, *, implied: bool = False) -> str:
-    """The check report as text: the cost and financing tables, then the findings."""
-    return budget_check(self, implied=implied).report(lang)
+def budget_report(self: Budget, lang: str | None = None, *, implied: bool = False, width: int | None = None) -> str:
+    """The check report as text: the cost and financing tables, then the findings, laid out for
+    ``width`` columns (default: the terminal's)."""
+    return budget_check(self, implied=implied).report(lang, width=width)
 
 
 def budget_to_docx(self: Budget, path: str | Path, *, template: str | Path | None = None,
@@ -132,11 +134,12 @@ def computation_to_excel(self: Computation, path: str | Path, *, lang: str | Non
 
 
 def computation_to_csv(self: Computation, path: str | Path, *, lang: str | None = None,
-                       force: bool = False) -> Path:
-    """Write the long form as CSV (see :func:`grantcalc.report.excel.write_csv`)."""
-    from grantcalc.report.excel import write_csv
+                       force: bool = False, dialect: str = "swedish") -> Path:
+    """Write the long form as CSV, ``dialect`` ``"swedish"`` (``;``, decimal comma, UTF-8 with BOM) or
+    ``"machine"`` (``,``, decimal point, UTF-8) (see :func:`grantcalc.report.csv.write_csv`)."""
+    from grantcalc.report.csv import write_csv
 
-    return write_csv(self, path, lang=lang, force=force)
+    return write_csv(self, path, lang=lang, force=force, dialect=dialect)
 
 
 def computation_plot(self: Computation, kind: str = "costs", *, lang: str | None = None) -> Figure:
@@ -151,14 +154,16 @@ def computation_plot(self: Computation, kind: str = "costs", *, lang: str | None
     raise ValueError(f"kind must be 'costs' or 'financing', not {kind!r}")
 
 
-def computation_table(self: Computation, lang: str | None = None, by: str = "line", formulas: bool = False) -> str:
-    """The cost table as text: ``by`` line or category; ``formulas`` lists each cell's formula."""
+def computation_table(self: Computation, lang: str | None = None, by: str = "line", formulas: bool = False,
+                      width: int | None = None) -> str:
+    """The cost table as text: ``by`` line or category; ``formulas`` lists each cell's formula.
+    Laid out for ``width`` columns (default: ``COLUMNS`` or the terminal's width, else 80)."""
     from grantcalc.report.text import category_table, cost_table, formula_listing
 
     lang = lang or self.budget.language
     if formulas:
-        return formula_listing(self, lang)
-    return category_table(self, lang) if by == "category" else cost_table(self, lang)
+        return formula_listing(self, lang, width)
+    return category_table(self, lang, width) if by == "category" else cost_table(self, lang, width=width)
 
 
 def computation_repr(self: Computation) -> str:
@@ -172,6 +177,35 @@ def computation_repr_html(self: Computation) -> str:
     return computation_html(self)
 
 
+def computation_followup(self: Computation, actuals: Any = None, *, as_of: Any = None) -> FollowUp:
+    """The outcome against the budget: ``actuals`` None (the budget file's ``actuals:``), a ledger
+    CSV's path or a list of entries; ``as_of`` the day it runs to (see :func:`grantcalc.followup.follow_up`)."""
+    from grantcalc.followup import follow_up
+
+    return follow_up(self, actuals, as_of=as_of)
+
+
+def computation_participants_frame(self: Computation, lang: str | None = None) -> pd.DataFrame:
+    """Per budget year the participants and places planned, the cost, the cost per participant
+    and per place (see :func:`grantcalc.followup.participants_frame`)."""
+    from grantcalc.followup import participants_frame
+
+    return participants_frame(self, lang)
+
+
+def budget_followup(self: Budget, actuals: Any = None, *, as_of: Any = None) -> FollowUp:
+    """Compute the budget and follow it up (:meth:`Computation.followup`)."""
+    return computation_followup(budget_compute(self), actuals, as_of=as_of)
+
+
+def budget_diff(self: Budget, other: Budget, *, profile: str | None = None) -> Diff:
+    """What changed from this budget (the granted one) to ``other`` (a revision), and its effect
+    (see :func:`grantcalc.followup.diff`)."""
+    from grantcalc.followup import diff
+
+    return diff(self, other, profile=profile)
+
+
 # --- Financing -----------------------------------------------------------------------------------
 def financing_to_frame(self: Financing, *, lang: str | None = None, totals: bool = True) -> pd.DataFrame:
     """Funders × budget years (+ Totalt), with a Summa row (see
@@ -181,11 +215,11 @@ def financing_to_frame(self: Financing, *, lang: str | None = None, totals: bool
     return financing_frame(self, lang=lang, totals=totals)
 
 
-def financing_table(self: Financing, lang: str | None = None) -> str:
-    """The financing table as text, with the amount applied for."""
+def financing_table(self: Financing, lang: str | None = None, width: int | None = None) -> str:
+    """The financing table as text, with the amount applied for (``width``: as ``Computation.table``)."""
     from grantcalc.report.check import financing_text
 
-    return financing_text(self, lang or self.computation.budget.language)
+    return financing_text(self, lang or self.computation.budget.language, width)
 
 
 def financing_repr(self: Financing) -> str:
@@ -200,11 +234,11 @@ def financing_repr_html(self: Financing) -> str:
 
 
 # --- CheckResult ---------------------------------------------------------------------------------
-def result_report(self: CheckResult, lang: str | None = None) -> str:
-    """The text report: cost and financing tables, then the findings."""
+def result_report(self: CheckResult, lang: str | None = None, width: int | None = None) -> str:
+    """The text report: cost and financing tables, then the findings (``width``: as ``Computation.table``)."""
     from grantcalc.report.check import text_report
 
-    return text_report(self, lang or self.budget.language)
+    return text_report(self, lang or self.budget.language, width)
 
 
 def result_repr(self: CheckResult) -> str:
@@ -221,10 +255,11 @@ def result_repr_html(self: CheckResult) -> str:
 METHODS: dict[type, dict[str, Any]] = {
     Budget: {"compute": budget_compute, "check": budget_check, "report": budget_report, "to_docx": budget_to_docx,
              "with_values": budget_with_values, "sweep": budget_sweep, "seek": budget_seek,
-             "_repr_html_": budget_repr_html},
+             "followup": budget_followup, "diff": budget_diff, "_repr_html_": budget_repr_html},
     Computation: {"to_frame": computation_to_frame, "to_docx": computation_to_docx,
                   "to_excel": computation_to_excel, "to_csv": computation_to_csv, "plot": computation_plot,
-                  "table": computation_table, "__repr__": computation_repr, "_repr_html_": computation_repr_html},
+                  "table": computation_table, "__repr__": computation_repr, "_repr_html_": computation_repr_html,
+                  "followup": computation_followup, "participants_frame": computation_participants_frame},
     Financing: {"to_frame": financing_to_frame, "table": financing_table, "__repr__": financing_repr,
                 "_repr_html_": financing_repr_html},
     CheckResult: {"report": result_report, "__repr__": result_repr, "_repr_html_": result_repr_html},

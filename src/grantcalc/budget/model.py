@@ -14,17 +14,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
+from grantcalc.budget.actuals import Actual, Participants
 from grantcalc.budget.categories import BUILTIN, Category, normalise
 from grantcalc.budget.financing import Funder
 from grantcalc.budget.lines import Line, Rounding
 from grantcalc.budget.plan import Activity
 from grantcalc.budget.stated import Stated, StatedRow
-from grantcalc.budget.types import Date, Months, Text, YearKey
-from grantcalc.errors import BudgetError, Problem, Severity
+from grantcalc.budget.types import Date, Money, Months, Portion, Text, YearKey
+from grantcalc.errors import BudgetError, GrantcalcError, Problem, Severity
 from grantcalc.periods import BudgetYear, Proration, YearScheme, budget_years
 
 if TYPE_CHECKING:
@@ -34,10 +35,12 @@ if TYPE_CHECKING:
 
     from grantcalc.check import CheckResult
     from grantcalc.compute import Computation
+    from grantcalc.followup import Diff, FollowUp
     from grantcalc.loader.source import Source
     from grantcalc.scenario import Seek
 
-__all__ = ["Budget", "Project", "Party", "Contact", "Period", "CategorySpec", "Statement"]
+__all__ = ["Budget", "Project", "Party", "Contact", "Signatory", "Period", "CategorySpec", "Statement", "Call",
+           "PROFILES"]
 
 
 class _Model(BaseModel):
@@ -49,7 +52,22 @@ class Contact(_Model):
     role: Text = Field(description="e.g. insatsledare, kontaktperson, ekonomiansvarig")
     name: str | None = None
     phone: str | None = None
+    mobile: str | None = Field(None, description="mobiltelefonnummer")
     email: str | None = None
+
+
+class Signatory(_Model):
+    """The person who signs for a party (*firmatecknare*, the one who may represent it). A plain
+    string is the name."""
+
+    name: Text
+    position: str | None = Field(None, description="befattning")
+    email: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_name(cls, value: Any) -> Any:
+        return {"name": value} if isinstance(value, str) else value
 
 
 class Party(_Model):
@@ -60,6 +78,7 @@ class Party(_Model):
     organisation_number: str | None = None
     unit: str | None = Field(None, description="arbetsställe")
     contacts: list[Contact] = Field(default_factory=list)
+    signatory: Signatory | None = Field(None, description="the person who signs the application for the party")
 
     @model_validator(mode="before")
     @classmethod
@@ -67,14 +86,40 @@ class Party(_Model):
         return {"name": value} if isinstance(value, str) else value
 
 
+PROFILES = ("esf-plus", "arvsfonden", "samordningsforbund", "amif")  # grantcalc/profiles/data/<name>.yaml
+
+
+class Call(_Model):
+    """What the call (*utlysningen*) or the funder's decision sets, which the funder's profile checks
+    the budget against (``grantcalc check``): ESF+'s exact co-financing share, a shorter maximum
+    duration, the granted amount (*beviljat belopp*, *ram*) as a ceiling."""
+
+    name: str | None = Field(None, description="the call, e.g. its name and diary number")
+    co_financing: Portion | None = Field(
+        None, description="the share of the costs others than the funder finance, exactly: \"46 %\"")
+    co_financing_tolerance: Portion | None = Field(
+        None, description="how far the co-financing may be from the share (\"0,5 %\"); left out: exactly")
+    max_months: Annotated[int, Field(ge=1, le=600)] | None = Field(
+        None, description="the longest project the call allows, in months (the profile's otherwise)")
+    ceiling: Money | None = Field(None, description="the granted amount: the amount applied for at most this")
+    ceiling_per_year: Money | None = Field(None, description="the granted amount per budget year, at most")
+
+
 class Project(_Model):
     name: Text = Field(description="insatsens/projektets namn")
     applicant: str | None = Field(None, description="sökande / insatsägare")
     funder: str | None = Field(None, description="finansiär, e.g. the samordningsförbund")
+    funder_address: str | None = Field(None, description="the funder's postal address, as its form prints it")
+    funder_contacts: str | None = Field(None, description="the funder's contacts (kontaktuppgifter till förbundet)")
     parties: list[Party] = Field(default_factory=list)
     description: str | None = None
     currency: Literal["SEK"] = "SEK"
     language: Literal["sv", "en"] = "sv"
+    profile: Literal["esf-plus", "arvsfonden", "samordningsforbund", "amif", "none"] | None = Field(
+        None, description="the funder's rules checked (grantcalc check); left out: from the funder's name")
+    call: Call | None = Field(None, description="what the call or the decision sets (co-financing, ceiling)")
+    rates: str | None = Field(
+        None, description="a rate file of the budget's own, beside the budget file: rates over the shipped ones")
 
 
 class Period(_Model):
@@ -126,6 +171,9 @@ class Budget(_Model):
         description="finansiärer; left out: the project's funder covers the costs and in-kind lines their parties")
     plan: list[Activity] = Field(default_factory=list, description="tids- och aktivitetsplan")
     stated: Statement = Field(default_factory=Statement, description="figures as the document states them")
+    actuals: list[Actual] = Field(
+        default_factory=list, description="utfall: what was spent per line or category and period (or received)")
+    participants: Participants | None = Field(None, description="deltagare: planned and reached, per budget year")
 
     _source: Source | None = PrivateAttr(None)  # set by the loader when read from a file
     _warnings: list[Problem] = PrivateAttr(default_factory=list)
@@ -140,6 +188,32 @@ class Budget(_Model):
             raise BudgetError(problems)
         self._warnings = [p for p in problems if p.severity is not Severity.error]
         return self
+
+    @model_validator(mode="after")
+    def _presets(self) -> Budget:
+        """The rates the lines name (``on_cost: {rate: …}``) exist, in the shipped rates; with
+        ``project.rates`` they are judged when the rate file is read (:meth:`located`)."""
+        from grantcalc.budget.lines import _UNBOUND
+
+        named = self._rate_presets()
+        if not named:
+            return self
+        if self.project.rates is not None:
+            for _, preset in named:
+                preset.bind(_UNBOUND)  # until the budget's own rate file is read
+            return self
+        from grantcalc import rates
+
+        problems = rates.reference_problems([(path, p.rate, p.year) for path, p in named], rates.shipped())
+        if problems:
+            raise BudgetError(self._warnings + problems)
+        return self
+
+    def _rate_presets(self) -> list[tuple[tuple, Any]]:
+        from grantcalc.budget.lines import SalaryLine
+
+        return [(("lines", i, *path), preset) for i, line in enumerate(self.lines) if isinstance(line, SalaryLine)
+                for path, preset in line.presets()]
 
     # --- derived facts -------------------------------------------------------
     @cached_property
@@ -204,8 +278,25 @@ class Budget(_Model):
 
     def located(self, source: Source | None) -> Budget:
         """This budget, its findings from now on located in ``source`` (the file it was read
-        from: the loader sets it; a scenario's budget keeps its base's); returns the budget."""
+        from: the loader sets it; a scenario's budget keeps its base's); returns the budget.
+
+        A budget with a rate file of its own (``project.rates``, beside the budget file) reads it
+        here and binds the rates its lines name to it: :class:`BudgetError` (located) for a file
+        that is missing or invalid, or a rate it does not have."""
         self._source = source
+        if self.project.rates is not None and (named := self._rate_presets()):
+            from grantcalc import rates
+
+            try:
+                table = rates.table_for(self)
+                problems = rates.reference_problems([(path, p.rate, p.year) for path, p in named], table)
+            except GrantcalcError as err:
+                problems = err.problems
+            if problems:
+                located = [source.locate(p) if source is not None and p.file is None else p for p in problems]
+                raise BudgetError(located)
+            for _, preset in named:
+                preset.bind(table)
         return self
 
     @property
@@ -239,7 +330,7 @@ class Budget(_Model):
     if TYPE_CHECKING:
         def compute(self) -> Computation: ...
         def check(self, *, implied: bool = False) -> CheckResult: ...
-        def report(self, lang: str | None = None, *, implied: bool = False) -> str: ...
+        def report(self, lang: str | None = None, *, implied: bool = False, width: int | None = None) -> str: ...
         def to_docx(self, path: str | Path, *, template: str | Path | None = None,
                     lang: str | None = None, force: bool = False, charts: bool = True) -> Path: ...
         def with_values(self, values: dict[Any, Any]) -> Budget: ...
@@ -247,6 +338,8 @@ class Budget(_Model):
                   applied: bool = True) -> pd.DataFrame: ...
         def seek(self, parameter: Any, *, cap: Any = None, target: Any = None, metric: Any = "total",
                  year: Any = None, step: Any = None, lo: Any = None, hi: Any = None) -> Seek: ...
+        def followup(self, actuals: Any = None, *, as_of: Any = None) -> FollowUp: ...
+        def diff(self, other: Budget, *, profile: str | None = None) -> Diff: ...
         def _repr_html_(self) -> str | None: ...
 
     def __repr__(self) -> str:

@@ -63,6 +63,9 @@ TEXTS: dict[str, str] = {
     # --- exporting Excel workbooks and CSV
     "export.format": "{path}: the suffix chooses the format, .xlsx (Excel workbook) or .csv, e.g. -o budget.xlsx",
     "export.excel_suffix": "{path}: an Excel workbook must end in .xlsx, e.g. budget.xlsx",
+    "export.too_many_rows": (
+        "{path}: the Computation sheet would have {rows} rows (one per cost line and budget year), but an Excel "
+        "sheet holds at most {limit}; write the budget as CSV instead, e.g. -o budget.csv"),
     "export.needs_name": "name the output file with -o, e.g. -o budget.xlsx or -o budget.csv",
     # --- rendering Word documents
     "render.template_unknown": "unknown template {name!r}: choose one of {names} or give a .docx file of your own",
@@ -335,7 +338,7 @@ TEXTS: dict[str, str] = {
     "formula.per.year": "year",
     "formula.per.hour": "hour",
     "formula.months": "{n}\u00a0months",
-    "formula.year_share": "{n}/12\u00a0months",
+    "formula.year_share": "{n}/12",  # a share of a year: "SEK 650,000/year × 9/12"
     "formula.hours": "{n}\u00a0h",
     "formula.places": "{n}{block}\u00a0places",
     "formula.times": "{n}\u00a0times",
@@ -402,10 +405,13 @@ TEXTS: dict[str, str] = {
     "excel.severity": "Severity",
     "excel.code": "Code",
     "excel.place": "Location",
-    "excel.field": "Field",
     "excel.message": "Message",
     "excel.no_findings": "No findings",
     "excel.amounts_in": "amounts in SEK",
+    "excel.specification": "Specification",
+    "excel.place_line": "line {line}",
+    "excel.place_file_line": "{file}, line {line}",
+    "excel.page": "Page &P of &N",
     # --- data frames, sweeps and comparisons (pandas)
     "frame.total": "Total",
     "frame.sum": "Total",
@@ -461,14 +467,18 @@ TEXTS: dict[str, str] = {
     "form.signature": "Signature",
     "form.clarification": "Name in capitals",
     "form.position": "Position",
+    "form.year": "Year",
+    "form.period_column": "Cost",
+    "form.date": "Date",
+    "form.applies_period": (
+        "{applicant} applies for project funds from {funder} for the period {period}. The funds applied for "
+        "amount to {amount}{years}."),
     "form.year_sum": "Total costs {label}",
     "form.period_total": "Total costs {period} ({months} months): {total}",
     "form.applies": (
         "{applicant} applies for {amount} from {funder} for the project “{project}” in the period {period}, as "
         "calculated above."),
     "form.in_kind": "Co-financing in kind: {items}.",
-    "form.no_plan": (
-        "The budget file has no activity plan (plan:). Fill in the activities here or add them to the budget file."),
     "form.amounts_in": "Amounts in SEK.",
     "form.not_stated": "amount not stated",
     "form.in_kind_short": "in kind",
@@ -476,6 +486,7 @@ TEXTS: dict[str, str] = {
     "form.chart_costs": "Figure: costs per budget year by category.",
     "form.chart_financing": "Figure: financing per budget year by funder.",
     "form.applicant": "The applicant",
+    "form.page_of": "Page {page} of {pages}",  # the foot of every page: the numbers are Word's fields
     "form.role.leader": "project leader",
     "form.role.contact": "contact person",
     "form.role.finance": "financial officer",
@@ -507,6 +518,26 @@ TEXTS: dict[str, str] = {
     "field.project.parties[].email": "the first contact's email",
     "field.project.parties[].contacts[]": "the party's contacts: role, name, phone, email",
     "field.project.contacts[]": "every contact: role, name, phone, email, party",
+    "field.project.funder_address": "the funder's postal address (else the form's)",
+    "field.project.funder_contacts": "the funder's contact details (else the form's)",
+    "field.project.period_long": "the period written out: 1 February 2017 – 31 January 2020",
+    "field.project.party_names": "the parties' names, comma-separated",
+    "field.project.parties[].mobile": "the first contact's mobile phone",
+    "field.project.parties[].signatory": "the person who signs for the party",
+    "field.project.parties[].signatory_position": "the signatory's position",
+    "field.project.parties[].signatory_email": "the signatory's email",
+    "field.project.leader": "the project leader: role, name, phone, mobile, email, party",
+    "field.project.contact_person": "the contact person (if not the leader): the same fields",
+    "field.project.finance_contact": "the person responsible for finances: the same fields",
+    "field.project.signatories[]": "one signature per party, the one responsible first",
+    "field.project.signatories[].party": "the party's name",
+    "field.project.signatories[].owner": "yes for the party responsible, else no",
+    "field.project.signatories[].name": "the person who signs (name in print)",
+    "field.project.signatories[].position": "the signatory's position",
+    "field.project.signatories[].email": "the signatory's email",
+    "field.years[].lines[].label": "the cost line's name and specification",
+    "field.lines[].label": "the line's name, and the specification when it says more: Travel – Study visits",
+    "field.lines[].detail": "the specification when it says more than the name (else empty)",
     "field.years[]": "the budget years, in order",
     "field.years[].label": "the year's label: 2024, Year 1 or 2024/25",
     "field.years[].heading": "column heading as on the form: År 2024",
@@ -596,7 +627,8 @@ TEXTS: dict[str, str] = {
     "file.kind.other": "not a regular file",
     # --- the command line: what it prints
     "cli.error": "{prog}: error: {message}",
-    "cli.default": " (default)",
+    "cli.default": " (default for funders without a form of their own)",
+    "cli.form_for": " – for {funder}",
     "cli.render_needs_budget": (
         "grantcalc render: name a budget file, e.g. grantcalc render budget.yaml -o application.docx"),
     "cli.wrote_document": "Wrote {path} (template: {template})",
@@ -637,7 +669,8 @@ TEXTS: dict[str, str] = {
         "{{{{ project.name }}}}. Every amount comes from the computation."),
     "cli.render.output": "the Word document to write (default: BUDGET with .docx)",
     "cli.render.template": (
-        "a built-in template (see --list-templates) or a .docx template of your own (default: samordningsforbund)"),
+        "a built-in template (see --list-templates) or a .docx template of your own (default: the funder's own form, "
+        "else samordningsforbund)"),
     "cli.render.no_charts": "without charts",
     "cli.render.list_templates": "list the built-in templates and exit",
     "cli.render.fields": "list the fields a template of your own can use (with values when BUDGET is given) and exit",
@@ -647,9 +680,365 @@ TEXTS: dict[str, str] = {
         "where every Total and Sum is a formula that recomputes when you change an amount; or as CSV (.csv) with "
         "one row per cost line and budget year. The suffix of -o chooses the format."),
     "cli.export.output": "the file to write, .xlsx or .csv (default: BUDGET with .xlsx in the current folder)",
+    "cli.export.csv_dialect": (
+        "the CSV file's form: swedish (default) for a Swedish Excel or LibreOffice, with semicolons, "
+        "decimal commas and UTF-8 with a BOM; machine for programs, with commas, decimal points and UTF-8"),
     "cli.schema.help": "write the JSON Schema of the budget file",
     "cli.schema.description": "Write the budget file's JSON Schema (for editors: completion and typos).",
     "cli.schema.output": "write to FILE instead of standard output",
+    # --- after the grant: the outcome (utfall), participants, revised budgets (grantcalc followup, diff)
+    "invalid.period": (
+        "{value!r} is not a period: write a year (2024), a quarter (2024Q3), a month (2024-09), a day (2024-09-30) "
+        "or a fiscal year (2024/25)"),
+    "participants.gender_share": "the shares of women ({women}) and men ({men}) add up to {sum}, more than 100%",
+    "participants.places_people": (
+        "{year}: {people} participants and {places} places {basis} do not fit: the places hold from {places} "
+        "participants (each for the whole year) to {most} in the year; fewer leave places empty"),
+    "participants.basis.year": "on a yearly basis",
+    "participants.basis.half_year": "on a half-yearly basis",
+    "participants.places_lines": (
+        "{year}: the participants state {places} places, but the budget's places lines pay for {paid}"),
+    "participants.total_people": (
+        "{people} different participants in all do not fit the years: at least {most} (the largest year) and at "
+        "most {sum} (all the years' participants together)"),
+    "followup.ledger_encoding": (
+        "the file is not saved as UTF-8 and was read as {encoding}; check å, ä and ö in the line names, or save the "
+        "file as UTF-8"),
+    "followup.ledger_empty": "the file has no outcome rows: write one row per amount, line;period;amount",
+    "followup.csv_syntax": "CSV error: {reason}",
+    "followup.csv_columns": (
+        "the row has {found} of the {needed} columns needed: line{separator}period{separator}amount"),
+    "followup.csv_line": "the row has no line (the first column)",
+    "followup.csv_period": (
+        "{value!r} is not a period: write a year (2024), a quarter (2024Q3), a month (2024-09) or a day "
+        "(2024-09-30)"),
+    "followup.csv_amount_swedish": (
+        "{value!r} is not an amount; in a file separated by semicolons decimals take a comma, e.g. 1 234,50"),
+    "followup.csv_amount_machine": (
+        "{value!r} is not an amount; in a file separated by commas decimals take a point and no thousands "
+        "separator, e.g. 1234.50"),
+    "followup.csv_decimal_comma": (
+        "the amount {value!r} has a decimal comma in a file whose fields are separated by commas, so the öre became "
+        "a column of their own: write 1234.50, or separate the fields with semicolons"),
+    "followup.csv_too_large": "{value!r} is unreasonably large (at most {limit})",
+    "followup.csv.line": "line, cost line, account, category",
+    "followup.csv.period": "period, month, date, year, quarter",
+    "followup.csv.amount": "amount, actual, sum, value",
+    "followup.csv.note": "note, text, voucher, description, comment",
+    "followup.unknown_line": (
+        "outcome on {name!r}, which is neither a cost line, a category nor a funder of the budget{hint}; the amount "
+        "is not counted"),
+    "followup.unknown_funder": (
+        "a payment from {name!r}, which is not a funder of the budget{hint}; the amount is not counted; the "
+        "funders: {known}"),
+    "followup.outside_period": (
+        "outcome for {period} lies outside the project period {start} – {end}; the amount is not counted"),
+    "followup.period_spans_years": (
+        "the period {period} spans several budget years ({years}): give a quarter, a month or a day; the amount is "
+        "not counted"),
+    "followup.after_as_of": "outcome for {period} ({amount}) lies after the as-of date {as_of} and is not counted",
+    "followup.credit": "{name}, {period}: {amount} is a credit (a negative outcome) and is deducted",
+    "followup.no_actuals": (
+        "no outcome to follow up: add actuals: to the budget file or give a ledger with --actuals FILE"),
+    "followup.line_over": "{line}, {year}: the outcome {actual} is over the budget {budget} (by {excess})",
+    "followup.category_over": (
+        "{category}, {year}: the category's outcome {actual} is over the budget {budget} (by {excess})"),
+    "followup.year_over_ceiling": (
+        "{year}: the year's outcome {actual} is over the {budget} granted (by {excess}); the granted amount is a "
+        "ceiling, paid against actual costs within it"),
+    "followup.total_over": "in all: the outcome {actual} is over the whole granted budget {budget} (by {excess})",
+    "followup.faster_than_time": (
+        "by {as_of} {time} of the time has passed but {used} of the money is used ({actual} of {budget}); at this "
+        "rate the project costs {forecast}, {excess} over budget"),
+    "followup.financing_received": "{funder} has paid {received} by {as_of}, {share} of its budget {budget}",
+    "followup.financing_over": (
+        "{year}: {funder} has paid {received}, more than the financing budget's {budget} for the year (by {excess})"),
+    "followup.received_over_costs": (
+        "{received} received by {as_of}, but the outcome is {actual}: {excess} is unused and may have to be paid "
+        "back"),
+    "followup.participants_below": "{year}: {people} participants reached of {planned} planned",
+    "followup.as_of": "--as-of {value!r} is not a date: write yyyy-mm-dd, e.g. 2025-06-30",
+    "followup.word.amounts_in": "amounts in SEK",
+    "followup.word.source_python": "outcome given in Python",
+    "followup.word.as_of_line": "Follow-up to {as_of} · outcome: {source}",
+    "followup.word.line": "Cost line",
+    "followup.word.category": "Category",
+    "followup.word.year": "Budget year",
+    "followup.word.budget": "Budget",
+    "followup.word.actual": "Outcome",
+    "followup.word.difference": "Difference",
+    "followup.word.used": "Used",
+    "followup.word.sum": "Sum",
+    "followup.word.total": "Total",
+    "followup.word.per_year": "Per budget year",
+    "followup.word.time_money": (
+        "Time and money to {as_of}: {elapsed} of {months} months have passed ({time}); {actual} of {budget} is used "
+        "({used})."),
+    "followup.word.to_date": "The budget to {as_of} is {budget}; the outcome differs from it by {difference}.",
+    "followup.word.at_rate": (
+        "Forecast at the current rate to the end of the period: {forecast} ({difference} against the budget)."),
+    "followup.word.funder": "Funder",
+    "followup.word.received": "Received",
+    "followup.word.financing_received": "Financing: received against budget",
+    "followup.word.participants": "Participants and cost per participant",
+    "followup.word.people": "Participants",
+    "followup.word.places": "Places",
+    "followup.word.per_participant": "SEK/participant",
+    "followup.word.per_place": "SEK/place",
+    "followup.word.people_reached": "Reached",
+    "followup.word.actual_per_participant": "Outcome/participant",
+    "followup.word.no_findings": "No findings.",
+    "followup.word.whole_category": "the whole category",
+    "followup.word.chart_years": "Budget and outcome per budget year",
+    "followup.word.chart_cumulative": "Cumulative, outcome to {as_of}",
+    "followup.word.diff_line": "{old} → {new} · amounts in SEK · rules: {profile}",
+    "followup.word.old": "before",
+    "followup.word.new": "after",
+    "followup.word.no_profile": "none",
+    "followup.word.changes": "Changes",
+    "followup.word.field": "Field",
+    "followup.word.before": "Before",
+    "followup.word.after": "After",
+    "followup.word.no_changes": "No changes.",
+    "followup.word.line_added": "(new line)",
+    "followup.word.line_removed": "(line removed)",
+    "followup.word.funder_added": "(new funder)",
+    "followup.word.funder_removed": "(funder removed)",
+    "followup.word.renamed": "(renamed)",
+    "followup.word.effect": "Effect per cost line and budget year (after − before)",
+    "followup.word.per_category": "Per category (after − before)",
+    "followup.word.totals": "Sum per budget year",
+    "followup.word.financing_change": "The financing's change (after − before)",
+    "followup.word.no_rules": "No findings; the revision was judged by no funder's rules.",
+    "followup.word.change": "Change",
+    "followup.word.rules_kept": "The revision keeps the rules of {profile}.",
+    "diff.period_changed": "the period has changed, {old} → {new}: the budget years are compared year by year",
+    "diff.total_grows": (
+        "the total grows from {old} to {new} (by {excess}); under the rules of {profile} the granted total may not "
+        "be exceeded"),
+    "diff.between_years": (
+        "{year}: {old} → {new} ({difference}); under the rules of {profile} money may only be moved within a budget "
+        "year"),
+    "diff.moved_earlier": (
+        "{to} grows by {increase} while the later {source} shrinks by {decrease}: money moved to an earlier year, "
+        "which the rules of {profile} do not allow"),
+    "diff.line_moved_earlier": (
+        "{line}: {to} grows by {increase} while the later {source} shrinks by {decrease}: money moved to an earlier "
+        "year, which the rules of {profile} do not allow"),
+    "diff.unbalanced": (
+        "the revised budget's costs {costs} and financing {financing} do not balance (financing \u2212 costs = "
+        "{difference}): revise the financing too, and run grantcalc check"),
+    "diff.category_moved": (
+        "{category}: {old} → {new} ({difference}, {share} of the category); the rules of {profile} allow at most "
+        "{limit}"),
+    "diff.unknown_profile": "unknown rules profile {name!r}{hint}; known: {known}",
+    "diff.bad_revision": "the revision {rev!r} does not exist in the git repository",
+    "diff.git_missing": "--rev {rev} needs git, but git is not installed",
+    "diff.not_git": (
+        "the file is not in a git repository, so --rev {rev} cannot be used; compare two files: grantcalc diff OLD "
+        "NEW"),
+    "diff.git_timeout": "git show {rev} did not answer within {seconds} seconds",
+    "diff.git_failed": "git show {rev} failed: {reason}",
+    "diff.not_in_revision": "the file does not exist in the revision {rev}",
+    "diff.rev_and_two": (
+        "give either two files (grantcalc diff OLD NEW) or one file and --rev (grantcalc diff budget.yaml --rev "
+        "HEAD~1), not both"),
+    "diff.needs_two": "give two budget files to compare, or one file and --rev: grantcalc diff OLD NEW",
+    "diff.rev_stdin": "--rev compares a file with its version in git; standard input cannot be used",
+    "cli.metavar.date": "DATE",
+    "cli.metavar.old": "OLD",
+    "cli.metavar.new": "NEW",
+    "cli.metavar.rev": "REV",
+    "cli.metavar.profile": "PROFILE",
+    "cli.followup.help": "follow up the outcome against the budget",
+    "cli.followup.description": (
+        "Compare the outcome (actuals: in the budget file, or a ledger as CSV) with the budget line by line and "
+        "year by year: difference, share used, time against money, forecast, financing received and cost per "
+        "participant. Exit status 0: no errors; 1: errors (a year over the amount granted, outcome on an unknown "
+        "line or outside the period; with --strict warnings too); 2: a file unreadable or invalid."),
+    "cli.followup.actuals": "the outcome as CSV (line;period;amount), instead of the budget file's actuals:",
+    "cli.followup.as_of": "the follow-up date yyyy-mm-dd (default: the last day of the latest period with outcome)",
+    "cli.diff.help": "compare two versions of a budget (a revision against the granted one)",
+    "cli.diff.description": (
+        "Show what changed between two versions of a budget – lines added, removed or renamed, parameters before "
+        "and after – and the effect per line, year, category and funder, judged by the funder's rules on "
+        "revisions. Exit status 0: the rules are kept; 1: a rule is broken; 2: a file unreadable."),
+    "cli.diff.old": "the granted budget (with --rev: the file to compare with its version in git)",
+    "cli.diff.new": "the revised budget",
+    "cli.diff.rev": "compare the file with its version in the git revision REV, e.g. HEAD~1",
+    "cli.diff.format": "text (default) or json",
+    "cli.diff.profile": (
+        "the funder's rules: samordningsforbund, arvsfonden or none (default: by the granted budget's funder)"),
+    "cli.diff.rules": "rules profiles of your own in a YAML file (the form of the built-in rules.yaml)",
+    # --- rates (grantcalc.rates): the shipped rates, their words and sources, and what check finds
+    "rates.note": "({title} {year}: {rate}, {source})",
+    "rates.note.plus": "{rate} + {plus}",
+    "rates.title.arbetsgivaravgift": "employer's social fees",
+    "rates.title.arbetsgivaravgift-aldre": "employer's social fees, older employees",
+    "rates.title.arbetsgivaravgift-unga": "employer's social fees, young employees",
+    "rates.title.po-palagg-kommun": "PO on-cost, municipalities",
+    "rates.title.po-palagg-region": "PO on-cost, regions",
+    "rates.title.eu-timmar": "hours a year for the hourly rate (EU)",
+    "rates.title.eu-schablon-indirekta": "flat rate for indirect costs (EU)",
+    "rates.title.eu-schablon-ovriga": "flat rate for the other costs (EU)",
+    "rates.title.tillvaxtverket-upprakning": "Tillväxtverket's yearly raise of the unit cost",
+    "rates.title.avtalsvarde-industrin": "agreed raise, the industry's agreements (the benchmark)",
+    "rates.title.finsam-staten": "Finsam: the state's share",
+    "rates.title.finsam-region": "Finsam: the region's share",
+    "rates.title.finsam-kommuner": "Finsam: the municipalities' share",
+    "rates.title.lonekostnadspalagg-staten": "the state's salary on-cost (LKP)",
+    "rates.condition.arbetsgivaravgift": "the full fee: born 1959 or later",
+    "rates.condition.arbetsgivaravgift-aldre": "born 1938–1958: the old-age pension fee only",
+    "rates.condition.arbetsgivaravgift-unga": (
+        "those who at the start of the year are 18 but not 23, on pay up to SEK 25,000 a calendar month"),
+    "rates.condition.po-palagg-kommun": (
+        "statutory fees, agreed insurances and agreed pensions: SKR's average for municipalities"),
+    "rates.condition.po-palagg-region": (
+        "statutory fees, agreed insurances and agreed pensions: SKR's average for regions"),
+    "rates.condition.eu-timmar": "hourly rate = annual gross employment cost / 1,720 hours (full time)",
+    "rates.condition.eu-schablon-indirekta": "of the direct staff costs, for the indirect costs",
+    "rates.condition.eu-schablon-ovriga": "of the direct staff costs, for every other cost",
+    "rates.condition.tillvaxtverket-upprakning": "the hourly unit cost is raised every twelve months",
+    "rates.condition.avtalsvarde-industrin": (
+        "the agreements' value per year, which the rest of the labour market follows"),
+    "rates.condition.finsam-staten": "of the coordination association's funds, through Försäkringskassan",
+    "rates.condition.finsam-region": "of the coordination association's funds",
+    "rates.condition.finsam-kommuner": "of the coordination association's funds, shared among the municipalities",
+    "rates.heading": "Rates with their sources: value, validity, source and when the value was last checked in it",
+    "rates.heading_year": "Rates for {year}: value, validity, source and when the value was last checked in it",
+    "rates.span": "{start} – {end}",
+    "rates.verified": "checked {day}",
+    "rates.given": "given by {given}; not checked in the source",
+    "rates.none_yet": "no value for {year} (the first holds from {first})",
+    "rates.beyond": "no value known for {year} (last for {last}); a budget takes the latest:",
+    "rates.seen": "also read: {text}",
+    "rates.own_file": "from {path}",
+    "rates.missing_heading": "Not included (no source was found) – give them in the budget:",
+    "rates.where": "see {where}",
+    "rates.unknown": "unknown rate {name!r}{hint}; on-costs there are: {known}",
+    "rates.no_such": "no rate is called {name!r}{hint}; those there are: {known}",
+    "rates.not_on_cost": (
+        "the rate {name!r} is of the kind {kind} and cannot be an on-cost on pay: use an employer's fee or a "
+        "PO on-cost (grantcalc rates)"),
+    "rates.before_first": "the rate {name!r} has no value for {year}: the first holds from {first}",
+    "rates.file_missing": "the rate file {path} does not exist (project.rates is read from the budget file's folder)",
+    "rates.kind_changed": "the rate {name!r} is of the kind {shipped} among grantcalc's rates, not {kind}",
+    "rates.unbound": (
+        "the rate {name!r} is to be read in the budget's own rate file (project.rates), which has not been read "
+        "yet: read the budget with grantcalc.load or call budget.located(None)"),
+    "rates.not_mapping": "a rate file consists of the keys rates: and missing:",
+    "rates.beyond_verified": (
+        "{line}, {year}: {title} has no known value for {asked} (last for {last}); the latest, {value} from "
+        "{start}, is used. Give the year's value in a rate file of your own (project.rates) or a year with a "
+        "known value (year:)"),
+    "rates.on_cost_differs": (
+        "{line}, {year}: the on-cost {factor} lies more than {points} percentage points from the year's PO "
+        "on-costs – {compared}. Compared with rates of the same kind (complete on-costs: fees, insurances and "
+        "pensions), not with the employer's fee alone"),
+    "invalid.rates_range": "to ({end}) lies before from ({start})",
+    "invalid.rates_unsourced": "give verified (the day the value was read in its source) or given (who gave it)",
+    "invalid.rates_overlap": "the values overlap: the one from {start} starts before the one before it ends",
+    # --- funder profiles (grantcalc.profiles) and their rules in check
+    "profile.name.esf-plus": "ESF+ (Swedish ESF Council)",
+    "profile.name.arvsfonden": "the General Inheritance Fund (Arvsfonden)",
+    "profile.name.samordningsforbund": "coordination association (Finsam)",
+    "profile.name.amif": "AMIF (Swedish Migration Agency)",
+    "profile.source.call": "the call's longest duration, project.call.max_months",
+    "profile.source.esf-plus.max_months": (
+        "ESF+ calls' usual longest project duration, not checked in a source: see the call, which may set "
+        "another in project.call.max_months"),
+    "profile.source.arvsfonden.max_years": (
+        "Kammarkollegiet: a project can get support from Arvsfonden for at most three years"),
+    "profile.max_months": "{profile}: the project is {months} months; it may be at most {max} ({source})",
+    "profile.not_hourly": (
+        "{profile}: {line} is to be budgeted as hours × an hourly rate from the monthly salary (monthly × 12 / "
+        "1,720): give hours instead of fte"),
+    "profile.hourly_rate": (
+        "{profile}: {line} states an hourly rate; the hourly rate is to be worked out from the monthly salary "
+        "(monthly × 12 / 1,720)"),
+    "profile.hours_per_year": "{line}: the hourly rate is counted on {hours} hours a year ({source}), not {value}",
+    "profile.flat_rate": "{profile}: {line} is {rate}, none of the flat rates {allowed}",
+    "profile.flat_rate_base": (
+        "{profile}: the flat rate {line} is counted on the staff costs: of: {{categories: [staff]}}"),
+    "profile.flat_rate_other_costs": (
+        "{line}: with the flat rate {flat} ({rate} of the staff costs, {source}) every cost but the staff is "
+        "covered: remove the line"),
+    "profile.flat_rates_combined": (
+        "{line}: the flat rate {flat} ({rate}) covers the indirect costs too: remove the line"),
+    "profile.co_financing_missing": (
+        "{profile}: give the call's co-financing in project.call.co_financing, e.g. \"46 %\" (it may be neither "
+        "exceeded nor undercut)"),
+    "profile.co_financing": (
+        "{profile}: the co-financing is {actual} of the costs ({others} of {costs}); the call requires {required} "
+        "({expected}), which may be neither exceeded nor undercut"),
+    "profile.project_years": "{profile} budgets by project year: give period.budget_years: project",
+    "profile.max_years": (
+        "{profile}: the project has {years} project years; support is given for at most {max} ({source})"),
+    "profile.ceiling": "{profile}: the amount applied for, {amount}, is {excess} more than the granted {cap}",
+    "profile.ceiling_year": "{profile}: {year} applies for {amount}, {excess} more than the granted {cap} a year",
+    # --- the portfolio (grantcalc portfolio)
+    "portfolio.title": "Portfolio: {count} projects · per calendar year · amounts in SEK",
+    "portfolio.html_title": "Portfolio",
+    "portfolio.applied_heading": "Amount applied for",
+    "portfolio.cost_heading": "Cost",
+    "portfolio.cofinancing_heading": "Co-financing (financing beyond the amount applied for)",
+    "portfolio.participants_heading": "Participants (planned)",
+    "portfolio.insats": "Project",
+    "portfolio.total": "Total",
+    "portfolio.sum": "Sum",
+    "portfolio.frame": "Frame",
+    "portfolio.left": "Left",
+    "portfolio.members_heading": "The members' contributions ({basis})",
+    "portfolio.basis.frame": "of the frame",
+    "portfolio.basis.applied": "of the sum applied for",
+    "portfolio.member": "Member",
+    "portfolio.group": "Party",
+    "portfolio.share": "Share",
+    "portfolio.group.state": "the state",
+    "portfolio.group.region": "the region",
+    "portfolio.group.kommun": "municipality",
+    "portfolio.findings_heading": "Findings per project",
+    "portfolio.findings_line": "{name} ({file}): errors {errors}, warnings {warnings}, info {infos}",
+    "portfolio.unreadable": "{file}: cannot be read (see the messages above)",
+    "portfolio.sheet.portfolio": "Portfolio",
+    "portfolio.sheet.members": "Members",
+    "portfolio.sheet.findings": "Findings",
+    "portfolio.excel_money": "#,##0",
+    "portfolio.scheme.project": "project years",
+    "portfolio.scheme.fiscal": "fiscal years",
+    "portfolio.scheme.calendar": "calendar years",
+    "portfolio.year_moved": (
+        "{name} is budgeted by {scheme}: each budget year's amounts count in the calendar year the budget year "
+        "starts in"),
+    "portfolio.over_frame": "{year}: the projects apply for {amount}, more than the frame {cap} ({difference})",
+    "portfolio.frame_value": "--frame {value!r}: write YEAR=AMOUNT, e.g. 2025=4000000",
+    "portfolio.members_shares": "the members' shares are {sum} together, not 100%",
+    "invalid.members_key": "{name}: has no {key} (a number above 0)",
+    "portfolio.needs_output": "xlsx is written to a file: give -o, e.g. -o portfolio.xlsx",
+    # --- the command line: rates and portfolio
+    "cli.metavar.name": "NAME",
+    "cli.metavar.year": "YEAR",
+    "cli.metavar.frame": "YEAR=AMOUNT",
+    "cli.rates.help": "show the rates (employer's fees, PO on-costs, the EU flat rates …) with source and dates",
+    "cli.rates.description": (
+        "Show the rates grantcalc ships: every value with the days it holds, its source and the day it was last "
+        "checked in the source, and the rates not shipped (no source was found) with where to find them. A "
+        "budget uses a rate like this: on_cost: {{rate: arbetsgivaravgift, year: 2026}}."),
+    "cli.rates.name": "only the rate NAME (with where else the figure was read)",
+    "cli.rates.year": "only the values that hold in YEAR",
+    "cli.rates.file": "a rate file of your own (YAML) laid over grantcalc's, as project.rates in a budget",
+    "cli.rates.format": "text (default) or json",
+    "cli.portfolio.help": "a coordination association's projects per year against its frame",
+    "cli.portfolio.description": (
+        "Show the projects together per calendar year: amount applied for, cost, co-financing and participants, "
+        "the sum against the association's frame and what is left, the members' contributions (the state 50%, "
+        "the region 25%, the municipalities 25% shared by the members file's key) and each project's findings. "
+        "Exit status 0: no error; 1: a project has an error or a year is over the frame (with --strict, warnings "
+        "too); 2: a file cannot be read."),
+    "cli.portfolio.frame": "the association's frame per year: YEAR=AMOUNT, e.g. --frame 2025=4000000 2026=4100000",
+    "cli.portfolio.members": "the members (YAML): the state, the region and the municipalities with their key",
+    "cli.portfolio.format": "text (default), json, html or xlsx (xlsx needs -o)",
+    "cli.portfolio.output": "write to FILE instead of the screen",
     # --- argparse's own words, as the command line prints them (its usage line, headings, errors)
     "argparse.usage": "usage: ",
     "argparse.positional": "positional arguments:",

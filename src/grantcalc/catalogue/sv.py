@@ -64,6 +64,9 @@ TEXTS: dict[str, str] = {
     # --- exporting Excel workbooks and CSV
     "export.format": "{path}: filändelsen väljer formatet, .xlsx (Excel-arbetsbok) eller .csv, t.ex. -o budget.xlsx",
     "export.excel_suffix": "{path}: en Excel-arbetsbok ska sluta på .xlsx, t.ex. budget.xlsx",
+    "export.too_many_rows": (
+        "{path}: fliken Beräkning skulle få {rows} rader (en per kostnadsrad och budgetår), men en flik i Excel "
+        "rymmer högst {limit}; skriv budgeten som CSV i stället, t.ex. -o budget.csv"),
     "export.needs_name": "ange utfilen med -o, t.ex. -o budget.xlsx eller -o budget.csv",
     # --- rendering Word documents
     "render.template_unknown": "okänd mall {name!r}: välj bland {names} eller ange en egen .docx-fil",
@@ -332,7 +335,7 @@ TEXTS: dict[str, str] = {
     "formula.per.year": "år",
     "formula.per.hour": "tim",
     "formula.months": "{n}\u00a0mån",
-    "formula.year_share": "{n}/12\u00a0mån",
+    "formula.year_share": "{n}/12",  # a share of a year: "650 000 kr/år × 9/12"
     "formula.hours": "{n}\u00a0tim",
     "formula.places": "{n}{block}\u00a0platser",
     "formula.times": "{n}\u00a0ggr",
@@ -399,10 +402,13 @@ TEXTS: dict[str, str] = {
     "excel.severity": "Typ",
     "excel.code": "Kod",
     "excel.place": "Plats",
-    "excel.field": "Fält",
     "excel.message": "Meddelande",
     "excel.no_findings": "Inga anmärkningar",
     "excel.amounts_in": "belopp i kr",
+    "excel.specification": "Specifikation",
+    "excel.place_line": "rad {line}",
+    "excel.place_file_line": "{file}, rad {line}",
+    "excel.page": "Sida &P av &N",
     # --- data frames, sweeps and comparisons (pandas)
     "frame.total": "Totalt",
     "frame.sum": "Summa",
@@ -458,15 +464,18 @@ TEXTS: dict[str, str] = {
     "form.signature": "Underskrift",
     "form.clarification": "Namnförtydligande",
     "form.position": "Befattning",
+    "form.year": "År",
+    "form.period_column": "Kostnad",
+    "form.date": "Datum",
+    "form.applies_period": (
+        "{applicant} ansöker om projektmedel från {funder} för perioden {period}. Sökta projektmedel omfattar "
+        "{amount}{years}."),
     "form.year_sum": "Summa kostnader {label}",
     "form.period_total": "Totala kostnader {period} ({months} mån): {total}",
     "form.applies": (
         "{applicant} ansöker om {amount} från {funder} för projektet ”{project}” under perioden {period}, enligt "
         "ovanstående kostnadskalkyl."),
     "form.in_kind": "Medfinansiering i natura: {items}.",
-    "form.no_plan": (
-        "Budgetfilen har ingen tids- och aktivitetsplan (plan:). Fyll i aktiviteterna här eller lägg till dem i "
-        "budgetfilen."),
     "form.amounts_in": "Belopp i kronor.",
     "form.not_stated": "belopp ej angivet",
     "form.in_kind_short": "i natura",
@@ -474,6 +483,7 @@ TEXTS: dict[str, str] = {
     "form.chart_costs": "Figur: kostnader per budgetår och kostnadsslag.",
     "form.chart_financing": "Figur: finansiering per budgetår och finansiär.",
     "form.applicant": "Sökande",
+    "form.page_of": "Sida {page} av {pages}",  # the foot of every page: the numbers are Word's fields
     "form.role.leader": "insatsledare",
     "form.role.contact": "kontaktperson",
     "form.role.finance": "ekonomiansvarig",
@@ -505,6 +515,26 @@ TEXTS: dict[str, str] = {
     "field.project.parties[].email": "kontaktpersonens e-post",
     "field.project.parties[].contacts[]": "partens kontaktpersoner: role, name, phone, email",
     "field.project.contacts[]": "alla kontaktpersoner: role, name, phone, email, party",
+    "field.project.funder_address": "finansiärens postadress (annars blankettens)",
+    "field.project.funder_contacts": "kontaktuppgifter till förbundet (annars blankettens)",
+    "field.project.period_long": "perioden utskriven: 1 februari 2017 – 31 januari 2020",
+    "field.project.party_names": "parternas namn, kommaseparerade",
+    "field.project.parties[].mobile": "kontaktpersonens mobiltelefon",
+    "field.project.parties[].signatory": "den som skriver under för parten",
+    "field.project.parties[].signatory_position": "undertecknarens befattning",
+    "field.project.parties[].signatory_email": "undertecknarens e-post",
+    "field.project.leader": "insatsledaren: role, name, phone, mobile, email, party",
+    "field.project.contact_person": "kontaktpersonen (om annan än insatsledaren): samma fält",
+    "field.project.finance_contact": "ekonomiansvarig för insatsen: samma fält",
+    "field.project.signatories[]": "en underskrift per part, insatsägaren först",
+    "field.project.signatories[].party": "partens namn",
+    "field.project.signatories[].owner": "ja för insatsägaren, annars nej",
+    "field.project.signatories[].name": "den som skriver under (namnförtydligande)",
+    "field.project.signatories[].position": "undertecknarens befattning",
+    "field.project.signatories[].email": "undertecknarens e-post",
+    "field.years[].lines[].label": "kostnadsradens namn och specifikation",
+    "field.lines[].label": "radens namn, och specifikationen när den säger mer: Resor – Studiebesök",
+    "field.lines[].detail": "specifikationen när den säger mer än namnet (annars tomt)",
     "field.years[]": "budgetåren, i ordning",
     "field.years[].label": "årets rubrik: 2024, År 1 eller 2024/25",
     "field.years[].heading": "kolumnrubrik som i blanketten: År 2024",
@@ -594,7 +624,8 @@ TEXTS: dict[str, str] = {
     "file.kind.other": "inte en vanlig fil",
     # --- the command line: what it prints
     "cli.error": "{prog}: fel: {message}",
-    "cli.default": " (standard)",
+    "cli.default": " (standard för finansiärer utan egen blankett)",
+    "cli.form_for": " – för {funder}",
     "cli.render_needs_budget": (
         "grantcalc render: ange en budgetfil, t.ex. grantcalc render budget.yaml -o ansokan.docx"),
     "cli.wrote_document": "Skrev {path} (mall: {template})",
@@ -634,7 +665,8 @@ TEXTS: dict[str, str] = {
         "belopp kommer ur beräkningen."),
     "cli.render.output": "Word-dokumentet att skriva (standard: BUDGET med .docx)",
     "cli.render.template": (
-        "en inbyggd mall (se --list-templates) eller en egen .docx-mall (standard: samordningsforbund)"),
+        "en inbyggd mall (se --list-templates) eller en egen .docx-mall (standard: finansiärens egen blankett, annars "
+        "samordningsforbund)"),
     "cli.render.no_charts": "utan diagram",
     "cli.render.list_templates": "visa de inbyggda mallarna och avsluta",
     "cli.render.fields": "visa fälten en egen mall kan använda (med värden om BUDGET anges) och avsluta",
@@ -644,9 +676,361 @@ TEXTS: dict[str, str] = {
         "där varje Totalt och Summa är en formel som räknar om när du ändrar ett belopp; eller som CSV (.csv) med "
         "en rad per kostnadsrad och budgetår. Filändelsen i -o väljer formatet."),
     "cli.export.output": "filen att skriva, .xlsx eller .csv (standard: BUDGET med .xlsx i aktuell mapp)",
+    "cli.export.csv_dialect": (
+        "CSV-filens form: swedish (standard) för ett svenskt Excel eller LibreOffice, med semikolon, "
+        "decimalkomma och UTF-8 med BOM; machine för program, med komma, decimalpunkt och UTF-8"),
     "cli.schema.help": "skriv JSON Schema för budgetfilen",
     "cli.schema.description": "Skriv budgetfilens JSON Schema (för redigerare: komplettering och stavfel).",
     "cli.schema.output": "skriv till FIL i stället för standard ut",
+    # --- after the grant: the outcome (utfall), participants, revised budgets (grantcalc followup, diff)
+    "invalid.period": (
+        "{value!r} är ingen period: skriv ett år (2024), ett kvartal (2024Q3), en månad (2024-09), en dag "
+        "(2024-09-30) eller ett brutet år (2024/25)"),
+    "participants.gender_share": (
+        "andelarna kvinnor ({women}) och män ({men}) är tillsammans {sum}, mer än 100\u00a0%"),
+    "participants.places_people": (
+        "{year}: {people} deltagare och {places} platser {basis} går inte ihop: platserna rymmer från {places} "
+        "deltagare (var och en hela året) till {most} under året; färre lämnar platser tomma"),
+    "participants.basis.year": "på årsbasis",
+    "participants.basis.half_year": "på halvårsbasis",
+    "participants.places_lines": (
+        "{year}: deltagarna anger {places} platser, men budgetens platsrader betalar för {paid}"),
+    "participants.total_people": (
+        "{people} olika deltagare totalt går inte ihop med åren: minst {most} (det största året) och högst {sum} "
+        "(alla årens deltagare tillsammans)"),
+    "followup.ledger_encoding": (
+        "filen är inte sparad som UTF-8 och lästes som {encoding}; kontrollera å, ä och ö i radnamnen, eller spara "
+        "filen som UTF-8"),
+    "followup.ledger_empty": "filen har inga utfallsrader: skriv en rad per belopp, kostnadsrad;period;belopp",
+    "followup.csv_syntax": "CSV-fel: {reason}",
+    "followup.csv_columns": (
+        "raden har {found} av de {needed} kolumner som behövs: kostnadsrad{separator}period{separator}belopp"),
+    "followup.csv_line": "raden saknar kostnadsrad (första kolumnen)",
+    "followup.csv_period": (
+        "{value!r} är ingen period: skriv ett år (2024), ett kvartal (2024Q3), en månad (2024-09) eller en dag "
+        "(2024-09-30)"),
+    "followup.csv_amount_swedish": (
+        "{value!r} är inget belopp; i en fil med semikolon skrivs decimaler med komma, t.ex. 1 234,50"),
+    "followup.csv_amount_machine": (
+        "{value!r} är inget belopp; i en fil med komma skrivs decimaler med punkt och utan tusentalsavgränsare, "
+        "t.ex. 1234.50"),
+    "followup.csv_decimal_comma": (
+        "beloppet {value!r} har decimalkomma i en fil som skiljer fälten med komma, så örena blev en egen kolumn: "
+        "skriv 1234.50, eller skilj fälten med semikolon"),
+    "followup.csv_too_large": "{value!r} är orimligt stort (högst {limit})",
+    "followup.csv.line": "rad, kostnadsrad, konto, kostnadsslag, post",
+    "followup.csv.period": "period, månad, datum, år, kvartal",
+    "followup.csv.amount": "belopp, utfall, summa, kronor",
+    "followup.csv.note": "anteckning, text, verifikation, beskrivning, kommentar",
+    "followup.unknown_line": (
+        "utfall på {name!r}, som varken är en kostnadsrad, ett kostnadsslag eller en finansiär i budgeten{hint}; "
+        "beloppet räknas inte"),
+    "followup.unknown_funder": (
+        "utbetalning från {name!r}, som inte är en finansiär i budgeten{hint}; beloppet räknas inte; finansiärerna: "
+        "{known}"),
+    "followup.outside_period": (
+        "utfall för {period} ligger utanför projektperioden {start} – {end}; beloppet räknas inte"),
+    "followup.period_spans_years": (
+        "perioden {period} går över flera budgetår ({years}): ange ett kvartal, en månad eller en dag; beloppet "
+        "räknas inte"),
+    "followup.after_as_of": "utfall för {period} ({amount}) ligger efter uppföljningsdagen {as_of} och räknas inte",
+    "followup.credit": "{name}, {period}: {amount} är en kreditering (negativt utfall) och dras av",
+    "followup.no_actuals": (
+        "inget utfall att följa upp: lägg till actuals: i budgetfilen eller ange en huvudbok med --actuals FIL"),
+    "followup.line_over": "{line}, {year}: utfallet {actual} är över budgeten {budget} (med {excess})",
+    "followup.category_over": (
+        "{category}, {year}: utfallet {actual} för kostnadsslaget är över budgeten {budget} (med {excess})"),
+    "followup.year_over_ceiling": (
+        "{year}: årets utfall {actual} är över det beviljade {budget} (med {excess}); beviljade medel är ett "
+        "maxbelopp, och ersättning ges för faktiska kostnader inom det"),
+    "followup.total_over": "totalt: utfallet {actual} är över hela den beviljade budgeten {budget} (med {excess})",
+    "followup.faster_than_time": (
+        "till och med {as_of} har {time} av tiden gått men {used} av pengarna använts ({actual} av {budget}); i den "
+        "takten kostar projektet {forecast}, {excess} över budgeten"),
+    "followup.financing_received": (
+        "{funder} har betalat ut {received} till och med {as_of}, {share} av sin budget {budget}"),
+    "followup.financing_over": (
+        "{year}: {funder} har betalat ut {received}, mer än finansieringsbudgetens {budget} för året (med {excess})"),
+    "followup.received_over_costs": (
+        "utbetalt {received} till och med {as_of}, men utfallet är {actual}: {excess} är inte använt och kan behöva "
+        "betalas tillbaka"),
+    "followup.participants_below": "{year}: {people} deltagare nåddes av {planned} planerade",
+    "followup.as_of": "--as-of {value!r} är inget datum: skriv åååå-mm-dd, t.ex. 2025-06-30",
+    "followup.word.amounts_in": "belopp i kr",
+    "followup.word.source_python": "utfall angivet i Python",
+    "followup.word.as_of_line": "Uppföljning till och med {as_of} · utfall: {source}",
+    "followup.word.line": "Kostnadsrad",
+    "followup.word.category": "Kostnadsslag",
+    "followup.word.year": "Budgetår",
+    "followup.word.budget": "Budget",
+    "followup.word.actual": "Utfall",
+    "followup.word.difference": "Avvikelse",
+    "followup.word.used": "Förbrukat",
+    "followup.word.sum": "Summa",
+    "followup.word.total": "Totalt",
+    "followup.word.per_year": "Per budgetår",
+    "followup.word.time_money": (
+        "Tid och pengar till och med {as_of}: {elapsed} av {months} månader har gått ({time}); {actual} av {budget} "
+        "är förbrukat ({used})."),
+    "followup.word.to_date": "Budgeten till och med {as_of} är {budget}; utfallet avviker från den med {difference}.",
+    "followup.word.at_rate": "Prognos i nuvarande takt till periodens slut: {forecast} ({difference} mot budgeten).",
+    "followup.word.funder": "Finansiär",
+    "followup.word.received": "Utbetalt",
+    "followup.word.financing_received": "Finansiering: utbetalt mot budget",
+    "followup.word.participants": "Deltagare och kostnad per deltagare",
+    "followup.word.people": "Deltagare",
+    "followup.word.places": "Platser",
+    "followup.word.per_participant": "Kr/deltagare",
+    "followup.word.per_place": "Kr/plats",
+    "followup.word.people_reached": "Nådda",
+    "followup.word.actual_per_participant": "Utfall/deltagare",
+    "followup.word.no_findings": "Inga anmärkningar.",
+    "followup.word.whole_category": "hela kostnadsslaget",
+    "followup.word.chart_years": "Budget och utfall per budgetår",
+    "followup.word.chart_cumulative": "Ackumulerat, utfall till och med {as_of}",
+    "followup.word.diff_line": "{old} → {new} · belopp i kr · regler: {profile}",
+    "followup.word.old": "före",
+    "followup.word.new": "efter",
+    "followup.word.no_profile": "inga",
+    "followup.word.changes": "Ändringar",
+    "followup.word.field": "Fält",
+    "followup.word.before": "Före",
+    "followup.word.after": "Efter",
+    "followup.word.no_changes": "Inga ändringar.",
+    "followup.word.line_added": "(ny rad)",
+    "followup.word.line_removed": "(raden borttagen)",
+    "followup.word.funder_added": "(ny finansiär)",
+    "followup.word.funder_removed": "(finansiären borttagen)",
+    "followup.word.renamed": "(nytt namn)",
+    "followup.word.effect": "Effekt per kostnadsrad och budgetår (efter − före)",
+    "followup.word.per_category": "Per kostnadsslag (efter − före)",
+    "followup.word.totals": "Summa per budgetår",
+    "followup.word.financing_change": "Finansieringens ändring (efter − före)",
+    "followup.word.no_rules": "Inga anmärkningar; revisionen har inte prövats mot någon finansiärs regler.",
+    "followup.word.change": "Skillnad",
+    "followup.word.rules_kept": "Revisionen håller reglerna för {profile}.",
+    "diff.period_changed": "perioden har ändrats, {old} → {new}: budgetåren jämförs år för år",
+    "diff.total_grows": (
+        "totalen växer från {old} till {new} (med {excess}); enligt reglerna för {profile} får den beviljade "
+        "totalen inte överskridas"),
+    "diff.between_years": (
+        "{year}: {old} → {new} ({difference}); enligt reglerna för {profile} får pengar bara flyttas inom ett "
+        "budgetår"),
+    "diff.moved_earlier": (
+        "{to} ökar med {increase} medan det senare {source} minskar med {decrease}: pengar flyttas till ett "
+        "tidigare år, vilket reglerna för {profile} inte tillåter"),
+    "diff.line_moved_earlier": (
+        "{line}: {to} ökar med {increase} medan det senare {source} minskar med {decrease}: pengar flyttas till ett "
+        "tidigare år, vilket reglerna för {profile} inte tillåter"),
+    "diff.unbalanced": (
+        "den reviderade budgetens kostnader {costs} och finansiering {financing} balanserar inte (finansiering "
+        "\u2212 kostnader = {difference}): revidera finansieringen också, och kör grantcalc check"),
+    "diff.category_moved": (
+        "{category}: {old} → {new} ({difference}, {share} av kostnadsslaget); reglerna för {profile} tillåter "
+        "högst {limit}"),
+    "diff.unknown_profile": "okänd regelprofil {name!r}{hint}; kända: {known}",
+    "diff.bad_revision": "revisionen {rev!r} finns inte i git-förrådet",
+    "diff.git_missing": "--rev {rev} behöver git, men git är inte installerat",
+    "diff.not_git": (
+        "filen ligger inte i ett git-förråd, så --rev {rev} går inte; jämför två filer: grantcalc diff GAMMAL NY"),
+    "diff.git_timeout": "git show {rev} svarade inte inom {seconds} sekunder",
+    "diff.git_failed": "git show {rev} misslyckades: {reason}",
+    "diff.not_in_revision": "filen finns inte i revisionen {rev}",
+    "diff.rev_and_two": (
+        "ange antingen två filer (grantcalc diff GAMMAL NY) eller en fil och --rev (grantcalc diff budget.yaml "
+        "--rev HEAD~1), inte båda"),
+    "diff.needs_two": "ange två budgetfiler att jämföra, eller en fil och --rev: grantcalc diff GAMMAL NY",
+    "diff.rev_stdin": "--rev jämför en fil med dess version i git; standard in går inte",
+    "cli.metavar.date": "DATUM",
+    "cli.metavar.old": "GAMMAL",
+    "cli.metavar.new": "NY",
+    "cli.metavar.rev": "REV",
+    "cli.metavar.profile": "PROFIL",
+    "cli.followup.help": "följ upp utfallet mot budgeten",
+    "cli.followup.description": (
+        "Jämför utfallet (actuals: i budgetfilen, eller en huvudbok som CSV) med budgeten rad för rad och år för "
+        "år: avvikelse, förbrukad andel, tid mot pengar, prognos, utbetald finansiering och kostnad per deltagare. "
+        "Slutstatus 0: inga fel; 1: fel (ett år över det beviljade, utfall på en okänd rad eller utanför perioden; "
+        "med --strict även varningar); 2: en fil kan inte läsas eller är ogiltig."),
+    "cli.followup.actuals": "utfallet som CSV (kostnadsrad;period;belopp), i stället för budgetfilens actuals:",
+    "cli.followup.as_of": "uppföljningsdag åååå-mm-dd (standard: sista dagen i den senaste perioden med utfall)",
+    "cli.diff.help": "jämför två versioner av en budget (en reviderad mot den beviljade)",
+    "cli.diff.description": (
+        "Visa vad som ändrats mellan två versioner av en budget – rader som lagts till, tagits bort eller bytt namn, "
+        "parametrar före och efter – och effekten per rad, år, kostnadsslag och finansiär, prövad mot finansiärens "
+        "regler för omdisponering. Slutstatus 0: reglerna hålls; 1: en regel bryts; 2: en fil kan inte läsas."),
+    "cli.diff.old": "den beviljade budgeten (med --rev: filen att jämföra med sin version i git)",
+    "cli.diff.new": "den reviderade budgeten",
+    "cli.diff.rev": "jämför filen med dess version i git-revisionen REV, t.ex. HEAD~1",
+    "cli.diff.format": "text (standard) eller json",
+    "cli.diff.profile": (
+        "finansiärens regler: samordningsforbund, arvsfonden eller none (standard: efter den beviljade budgetens "
+        "finansiär)"),
+    "cli.diff.rules": "egna regelprofiler i en YAML-fil (samma form som den inbyggda rules.yaml)",
+    # --- rates (grantcalc.rates): the shipped rates, their words and sources, and what check finds
+    "rates.note": "({title} {year}: {rate}, {source})",
+    "rates.note.plus": "{rate} + {plus}",
+    "rates.title.arbetsgivaravgift": "arbetsgivaravgift",
+    "rates.title.arbetsgivaravgift-aldre": "arbetsgivaravgift för äldre",
+    "rates.title.arbetsgivaravgift-unga": "arbetsgivaravgift för unga",
+    "rates.title.po-palagg-kommun": "PO-pålägg, kommuner",
+    "rates.title.po-palagg-region": "PO-pålägg, regioner",
+    "rates.title.eu-timmar": "timmar per år för timpriset (EU)",
+    "rates.title.eu-schablon-indirekta": "schablon för indirekta kostnader (EU)",
+    "rates.title.eu-schablon-ovriga": "schablon för övriga kostnader (EU)",
+    "rates.title.tillvaxtverket-upprakning": "Tillväxtverkets årliga uppräkning av enhetskostnaden",
+    "rates.title.avtalsvarde-industrin": "avtalsvärde, industrins avtal (märket)",
+    "rates.title.finsam-staten": "Finsam: statens andel",
+    "rates.title.finsam-region": "Finsam: regionens andel",
+    "rates.title.finsam-kommuner": "Finsam: kommunernas andel",
+    "rates.title.lonekostnadspalagg-staten": "statens lönekostnadspålägg (LKP)",
+    "rates.condition.arbetsgivaravgift": "full avgift: födda 1959 och senare",
+    "rates.condition.arbetsgivaravgift-aldre": "födda 1938–1958: bara ålderspensionsavgiften",
+    "rates.condition.arbetsgivaravgift-unga": (
+        "den som vid årets ingång fyllt 18 men inte 23 år, på ersättning upp till 25 000 kr per kalendermånad"),
+    "rates.condition.po-palagg-kommun": (
+        "lagstadgade avgifter, avtalsförsäkringar och avtalspensioner: SKR:s genomsnitt för kommuner"),
+    "rates.condition.po-palagg-region": (
+        "lagstadgade avgifter, avtalsförsäkringar och avtalspensioner: SKR:s genomsnitt för regioner"),
+    "rates.condition.eu-timmar": "timpris = årlig bruttopersonalkostnad / 1 720 timmar (heltid)",
+    "rates.condition.eu-schablon-indirekta": "av de direkta personalkostnaderna, för de indirekta kostnaderna",
+    "rates.condition.eu-schablon-ovriga": "av de direkta personalkostnaderna, för alla andra kostnader",
+    "rates.condition.tillvaxtverket-upprakning": "enhetskostnaden per timme räknas upp var tolfte månad",
+    "rates.condition.avtalsvarde-industrin": "avtalens värde per år, som resten av arbetsmarknaden följer",
+    "rates.condition.finsam-staten": "av samordningsförbundets medel, genom Försäkringskassan",
+    "rates.condition.finsam-region": "av samordningsförbundets medel",
+    "rates.condition.finsam-kommuner": "av samordningsförbundets medel, delat mellan kommunerna",
+    "rates.heading": "Satser med källa: värde, giltighet, källa och när värdet senast kontrollerades i källan",
+    "rates.heading_year": "Satser för {year}: värde, giltighet, källa och när värdet senast kontrollerades i källan",
+    "rates.span": "{start} – {end}",
+    "rates.verified": "kontrollerad {day}",
+    "rates.given": "uppgiven av {given}; inte kontrollerad i källan",
+    "rates.none_yet": "inget värde för {year} (det första gäller från {first})",
+    "rates.beyond": "inget värde känt för {year} (senast för {last}); en budget tar det senaste:",
+    "rates.seen": "även läst: {text}",
+    "rates.own_file": "ur {path}",
+    "rates.missing_heading": "Finns inte med (ingen källa hittades) – ange dem i budgeten:",
+    "rates.where": "se {where}",
+    "rates.unknown": "okänd sats {name!r}{hint}; påslag som finns: {known}",
+    "rates.no_such": "ingen sats heter {name!r}{hint}; de som finns: {known}",
+    "rates.not_on_cost": (
+        "satsen {name!r} är av slaget {kind} och kan inte vara ett påslag på lönen: använd en arbetsgivaravgift "
+        "eller ett PO-pålägg (grantcalc rates)"),
+    "rates.before_first": "satsen {name!r} har inget värde för {year}: det första gäller från {first}",
+    "rates.file_missing": "satsfilen {path} finns inte (project.rates läses från budgetfilens mapp)",
+    "rates.kind_changed": "satsen {name!r} är av slaget {shipped} bland grantcalcs satser, inte {kind}",
+    "rates.unbound": (
+        "satsen {name!r} ska läsas i budgetens egen satsfil (project.rates), som ännu inte har lästs: läs "
+        "budgeten med grantcalc.load eller anropa budget.located(None)"),
+    "rates.not_mapping": "en satsfil ska bestå av nycklarna rates: och missing:",
+    "rates.beyond_verified": (
+        "{line}, {year}: {title} har inget känt värde för {asked} (senast för {last}); det senaste, {value} "
+        "från {start}, används. Ange värdet för året i en egen satsfil (project.rates) eller ett år med "
+        "känt värde (year:)"),
+    "rates.on_cost_differs": (
+        "{line}, {year}: påslaget {factor} ligger mer än {points} procentenheter från årets PO-pålägg – "
+        "{compared}. Jämfört med satser av samma slag (hela påslag: avgifter, försäkringar och pension), inte "
+        "med arbetsgivaravgiften ensam"),
+    "invalid.rates_range": "to ({end}) ligger före from ({start})",
+    "invalid.rates_unsourced": "ange verified (dagen värdet lästes i källan) eller given (vem som uppgav det)",
+    "invalid.rates_overlap": "värdena överlappar: det som gäller från {start} börjar innan det förra slutar",
+    # --- funder profiles (grantcalc.profiles) and their rules in check
+    "profile.name.esf-plus": "ESF+ (Svenska ESF-rådet)",
+    "profile.name.arvsfonden": "Allmänna arvsfonden",
+    "profile.name.samordningsforbund": "samordningsförbund (Finsam)",
+    "profile.name.amif": "AMIF (Migrationsverket)",
+    "profile.source.call": "utlysningens längsta tid, project.call.max_months",
+    "profile.source.esf-plus.max_months": (
+        "ESF+-utlysningarnas vanliga längsta projekttid, inte kontrollerad i en källa: se utlysningen, som kan "
+        "ange en annan i project.call.max_months"),
+    "profile.source.arvsfonden.max_years": (
+        "Kammarkollegiet: ett projekt kan få stöd från Arvsfonden under högst tre år"),
+    "profile.max_months": "{profile}: projektet är {months} månader; högst {max} får det vara ({source})",
+    "profile.not_hourly": (
+        "{profile}: {line} ska budgeteras som timmar × timpris ur månadslönen (månadslön × 12 / 1 720): ange "
+        "hours i stället för fte"),
+    "profile.hourly_rate": (
+        "{profile}: {line} anger ett timpris; timpriset ska räknas fram ur månadslönen (månadslön × 12 / 1 720)"),
+    "profile.hours_per_year": "{line}: timpriset ska räknas på {hours} timmar per år ({source}), inte {value}",
+    "profile.flat_rate": "{profile}: {line} är {rate}, ingen av schablonerna {allowed}",
+    "profile.flat_rate_base": (
+        "{profile}: schablonen {line} ska räknas på personalkostnaderna: of: {{categories: [Lönekostnader]}}"),
+    "profile.flat_rate_other_costs": (
+        "{line}: med schablonen {flat} ({rate} av personalkostnaderna, {source}) täcks alla andra kostnader än "
+        "personalen: ta bort raden"),
+    "profile.flat_rates_combined": (
+        "{line}: schablonen {flat} ({rate}) täcker också de indirekta kostnaderna: ta bort raden"),
+    "profile.co_financing_missing": (
+        "{profile}: ange utlysningens medfinansiering i project.call.co_financing, t.ex. \"46 %\" (den får varken "
+        "överstigas eller understigas)"),
+    "profile.co_financing": (
+        "{profile}: medfinansieringen är {actual} av kostnaderna ({others} av {costs}); utlysningen kräver "
+        "{required} ({expected}), som varken får överstigas eller understigas"),
+    "profile.project_years": "{profile} budgeteras per projektår: ange period.budget_years: project",
+    "profile.max_years": "{profile}: projektet har {years} projektår; stöd ges i högst {max} år ({source})",
+    "profile.ceiling": "{profile}: sökt belopp {amount} är {excess} mer än det beviljade {cap}",
+    "profile.ceiling_year": "{profile}: {year} söks {amount}, {excess} mer än det beviljade per år {cap}",
+    # --- the portfolio (grantcalc portfolio)
+    "portfolio.title": "Portfölj: {count} insatser · per kalenderår · belopp i kr",
+    "portfolio.html_title": "Portfölj",
+    "portfolio.applied_heading": "Sökt belopp",
+    "portfolio.cost_heading": "Kostnad",
+    "portfolio.cofinancing_heading": "Medfinansiering (finansiering utöver det sökta)",
+    "portfolio.participants_heading": "Deltagare (planerade)",
+    "portfolio.insats": "Insats",
+    "portfolio.total": "Totalt",
+    "portfolio.sum": "Summa",
+    "portfolio.frame": "Ram",
+    "portfolio.left": "Kvar",
+    "portfolio.members_heading": "Medlemmarnas bidrag ({basis})",
+    "portfolio.basis.frame": "av ramen",
+    "portfolio.basis.applied": "av summan sökt",
+    "portfolio.member": "Medlem",
+    "portfolio.group": "Part",
+    "portfolio.share": "Andel",
+    "portfolio.group.state": "staten",
+    "portfolio.group.region": "regionen",
+    "portfolio.group.kommun": "kommun",
+    "portfolio.findings_heading": "Iakttagelser per insats",
+    "portfolio.findings_line": "{name} ({file}): fel {errors}, varningar {warnings}, info {infos}",
+    "portfolio.unreadable": "{file}: kan inte läsas (se meddelandena ovan)",
+    "portfolio.sheet.portfolio": "Portfölj",
+    "portfolio.sheet.members": "Medlemmar",
+    "portfolio.sheet.findings": "Iakttagelser",
+    "portfolio.excel_money": "#,##0",
+    "portfolio.scheme.project": "projektår",
+    "portfolio.scheme.fiscal": "räkenskapsår",
+    "portfolio.scheme.calendar": "kalenderår",
+    "portfolio.year_moved": (
+        "{name} budgeteras per {scheme}: varje budgetårs belopp räknas till det kalenderår budgetåret börjar i"),
+    "portfolio.over_frame": "{year}: insatserna söker {amount}, mer än ramen {cap} ({difference})",
+    "portfolio.frame_value": "--frame {value!r}: skriv ÅR=BELOPP, t.ex. 2025=4000000",
+    "portfolio.members_shares": "medlemmarnas andelar är {sum} tillsammans, inte 100 %",
+    "invalid.members_key": "{name}: saknar {key} (ett tal större än 0)",
+    "portfolio.needs_output": "xlsx skrivs till en fil: ange -o, t.ex. -o portfolj.xlsx",
+    # --- the command line: rates and portfolio
+    "cli.metavar.name": "NAMN",
+    "cli.metavar.year": "ÅR",
+    "cli.metavar.frame": "ÅR=BELOPP",
+    "cli.rates.help": "visa satserna (arbetsgivaravgifter, PO-pålägg, EU:s schabloner …) med källa och datum",
+    "cli.rates.description": (
+        "Visa satserna grantcalc har med: varje värde med dagarna det gäller, källan och dagen det senast "
+        "kontrollerades i källan, och de satser som inte finns med (ingen källa hittades) och var de finns. En "
+        "budget använder en sats så här: on_cost: {{rate: arbetsgivaravgift, year: 2026}}."),
+    "cli.rates.name": "bara satsen NAMN (med var mer talet lästes)",
+    "cli.rates.year": "bara värdena som gäller år ÅR",
+    "cli.rates.file": "en egen satsfil (YAML) lagd över grantcalcs, som project.rates i en budget",
+    "cli.rates.format": "text (standard) eller json",
+    "cli.portfolio.help": "ett samordningsförbunds insatser per år mot förbundets ram",
+    "cli.portfolio.description": (
+        "Visa insatserna tillsammans per kalenderår: sökt belopp, kostnad, medfinansiering och deltagare, summan "
+        "mot förbundets ram och vad som är kvar, medlemmarnas bidrag (staten 50 %, regionen 25 %, kommunerna 25 % "
+        "fördelat efter medlemsfilens nyckel) och varje insats iakttagelser. Slutstatus 0: inget fel; 1: en "
+        "insats har ett fel eller ett år är över ramen (med --strict även varningar); 2: en fil kan inte läsas."),
+    "cli.portfolio.frame": "förbundets ram per år: ÅR=BELOPP, t.ex. --frame 2025=4000000 2026=4100000",
+    "cli.portfolio.members": "medlemmarna (YAML): staten, regionen och kommunerna med fördelningsnyckel",
+    "cli.portfolio.format": "text (standard), json, html eller xlsx (xlsx kräver -o)",
+    "cli.portfolio.output": "skriv till FIL i stället för till skärmen",
     # --- argparse's own words, as the command line prints them (its usage line, headings, errors)
     "argparse.usage": "användning: ",
     "argparse.positional": "argument:",

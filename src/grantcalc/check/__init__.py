@@ -12,6 +12,10 @@ each a function ``(computation) -> list[Problem]``:
 * :mod:`.rates`   — salaries off the declared raise, rates converted with a loss;
 * :mod:`.plan`    — the time and activity plan against the cost lines;
 * :mod:`.plausibility` — negative totals (and the validation warnings);
+* :mod:`.participants` — planned people against places (and the places lines);
+* :mod:`.presets` — on-cost factors against the rates of :mod:`grantcalc.rates` (a rate past its
+  last verified year, a literal factor far from its year's PO-pålägg);
+* :mod:`.profile` — the funder's rules (:mod:`grantcalc.profiles`: ESF+, Arvsfonden, Finsam, AMIF);
 * :mod:`.implied` — on request: what explicit amounts imply (info).
 """
 
@@ -29,7 +33,8 @@ if TYPE_CHECKING:
 __all__ = ["check", "CheckResult", "CHECKS"]
 
 
-CHECKS = ("balance", "stated", "period", "rates", "plan", "plausibility")  # run in this order; then implied
+CHECKS = ("balance", "stated", "period", "rates", "plan", "plausibility", "participants",
+          "presets", "profile")  # in order; then implied
 
 
 def _checks():

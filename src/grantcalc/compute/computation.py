@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from grantcalc.budget.lines import InKindLine
 from grantcalc.compute.formula import Formula
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from grantcalc.budget.model import Budget
     from grantcalc.compute.financing import Financing
+    from grantcalc.followup import FollowUp
 
 __all__ = ["Cell", "Computation", "months_value"]
 
@@ -156,10 +157,14 @@ class Computation:
         def to_docx(self, path: str | Path, *, template: str | Path | None = None,
                     lang: str | None = None, force: bool = False, charts: bool = True) -> Path: ...
         def to_excel(self, path: str | Path, *, lang: str | None = None, force: bool = False) -> Path: ...
-        def to_csv(self, path: str | Path, *, lang: str | None = None, force: bool = False) -> Path: ...
+        def to_csv(self, path: str | Path, *, lang: str | None = None, force: bool = False,
+                   dialect: str = "swedish") -> Path: ...
         def plot(self, kind: str = "costs", *, lang: str | None = None) -> Figure: ...
-        def table(self, lang: str | None = None, by: str = "line", formulas: bool = False) -> str: ...
+        def table(self, lang: str | None = None, by: str = "line", formulas: bool = False,
+                  width: int | None = None) -> str: ...
         def _repr_html_(self) -> str: ...
+        def followup(self, actuals: Any = None, *, as_of: Any = None) -> FollowUp: ...
+        def participants_frame(self, lang: str | None = None) -> pd.DataFrame: ...
 
 
 def months_value(value: Fraction) -> Decimal:
