@@ -103,6 +103,7 @@ def test_a_bad_input_gives_its_exit_status_and_located_findings(case, capsys):
         assert any(text in f["message"] for f in findings), (text, summary)
 
 
+@pytest.mark.slow  # seconds of subprocesses or examples: with the long campaigns
 def test_every_case_in_one_check_call(tmp_path):
     """All the corpus in one ``grantcalc check``: one JSON list, a report per file in order,
     the exit status the worst of theirs, and no traceback."""

@@ -212,6 +212,7 @@ def test_a_third_language_renders_texts_messages_and_reports(xx):
     assert budget.years[0].labels() == ("2024", "2024", "2024")
 
 
+@pytest.mark.slow  # seconds of subprocesses or examples: with the long campaigns
 def test_a_copy_of_the_package_with_one_more_file_speaks_that_language(tmp_path):
     copy = tmp_path / "grantcalc"
     shutil.copytree(SRC, copy, ignore=shutil.ignore_patterns("__pycache__"))

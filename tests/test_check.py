@@ -260,6 +260,7 @@ def test_standard_input():
     assert done.returncode == 0 and json.loads(done.stdout)["file"] == "<stdin>"
 
 
+@pytest.mark.slow  # seconds of subprocesses or examples: with the long campaigns
 def test_github_format_is_chosen_under_github_actions():
     done = run("check", str(LJUSDAL), env={"GITHUB_ACTIONS": "true"})
     lines = done.stdout.splitlines()

@@ -786,6 +786,7 @@ def test_a_failure_halfway_leaves_the_earlier_file_and_no_temporary_file(tmp_pat
     assert list(tmp_path.iterdir()) == [target]
 
 
+@pytest.mark.slow  # seconds of subprocesses or examples: with the long campaigns
 def test_cli_in_a_subprocess_and_xlsxwriter_only_when_exporting(tmp_path):
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     env.pop("GRANTCALC_DEBUG", None)

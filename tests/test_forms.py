@@ -292,13 +292,14 @@ def test_template_overrides_the_funder_s_form_and_the_list_says_whose_forms_are_
 TOOL_WORDS = re.compile(r"budgetfil|grantcalc|\bplan:|\bstated\b|\blines:|\bfinancing:|\bproject\.", re.IGNORECASE)
 
 
-@pytest.mark.parametrize("example", ["ljusdal-hallbart-arbetsliv", "oka-innanforskapet", "gemensam-kraft",
-                                     "kalmar-vagen-vidare"])
-def test_no_document_names_the_tool_or_its_files(tmp_path, example):
+@pytest.mark.parametrize(("example", "forms"), [
+    ("ljusdal-hallbart-arbetsliv", list(builtin_forms())),  # every form once
+    ("oka-innanforskapet", [None]), ("gemensam-kraft", [None]), ("kalmar-vagen-vidare", [None])])  # their own form
+def test_no_document_names_the_tool_or_its_files(tmp_path, example, forms):
     budget = grantcalc.load(EXAMPLES / f"{example}.yaml")
     budget = budget.model_copy(update={"plan": []})  # no plan: the form's own table stands, empty
-    for form in builtin_forms():
-        path = render(budget, tmp_path / f"{form}.docx", template=form, charts=False).path
+    for form in forms:
+        path = render(budget, tmp_path / f"{form or 'own'}.docx", template=form, charts=False).path
         with zipfile.ZipFile(path) as archive:
             for name in archive.namelist():
                 if name == "docProps/app.xml" or not name.endswith(".xml"):
@@ -392,3 +393,18 @@ def test_every_amount_of_the_kalmar_tables_is_the_computed_one(kalmar):
     funder = computation.financing.rows[0]
     assert amounts(income.rows[1]) == [funder.amounts[key] for key in years]
     assert amounts(income.rows[-1]) == [computation.financing.year_total(key) for key in years]
+
+
+def test_four_budget_years_put_the_kalmar_tables_across_the_page(tmp_path):
+    """Too many years for the text column: the label, then the tables at the page's width, so no
+    figure breaks across lines; the label column keeps the other fields."""
+    computation = grantcalc.load(EXAMPLES / "oka-innanforskapet.yaml").compute()
+    document = Document(str(render(computation, tmp_path / "k.docx", template="samordningsforbund-kalmar",
+                                   charts=False).path))
+    labels, costs, income, _signatures = document.tables
+    assert [row.cells[0].text for row in labels.rows] == kalmar_labels()[:-1]
+    assert "Finansiering och kostnader" in [p.text for p in document.paragraphs]
+    assert [c.text for c in costs.rows[0].cells][1:] == ["År 2024", "År 2025", "År 2026", "År 2027"]
+    assert [c.text for c in costs.rows[-1].cells][1:] == ["576\u00a0968", "1\u00a0857\u00a0152", "1\u00a0915\u00a0088",
+                                                          "1\u00a0477\u00a0212"]
+    assert income.rows[0].cells[0].text == "Intäkter"

@@ -72,6 +72,7 @@ def test_a_budget_that_is_a_fifo_is_refused_at_once(tmp_path):
     assert done.stderr == f"{fifo}: är en namngiven rörledning (FIFO), inte en vanlig fil: ange en fil\n"
 
 
+@pytest.mark.slow  # seconds of subprocesses or examples: with the long campaigns
 def test_a_template_that_is_a_fifo_or_a_device_is_refused_at_once(tmp_path):
     fifo = tmp_path / "mall.docx"
     os.mkfifo(fifo)
@@ -465,6 +466,7 @@ def test_an_output_name_ending_in_a_slash_is_refused(tmp_path, capsys, command):
     assert os.listdir(tmp_path) == []
 
 
+@pytest.mark.slow  # seconds of subprocesses or examples: with the long campaigns
 def test_charts_write_nothing_under_home_and_do_not_warn(tmp_path):
     pytest.importorskip("matplotlib")
     home = tmp_path / "hem"

@@ -164,6 +164,7 @@ def chain(n: int, *, reverse: bool = False, rate: str = "100 %", close: bool = F
     return HEAD + RESOR + "".join(out)
 
 
+@pytest.mark.slow  # 5 000 lines computed twice: with the long campaigns
 @pytest.mark.parametrize("reverse", [False, True], ids=["in-order", "reversed"])
 def test_a_chain_of_5000_percentage_lines_computes_exactly(reverse):
     """Was 98 s (every base chose its lines by scanning every line); reversed, the dependency walk
@@ -245,6 +246,7 @@ def test_funders_with_shares_of_different_bases():
     assert financing.balanced
 
 
+@pytest.mark.slow  # seconds of work at scale: with the long campaigns
 def test_thousands_of_misspelt_line_references_are_all_reported():
     """Each misspelt reference used to be compared with every line name for its "did you mean";
     past a budget of comparisons the finding comes without a hint."""

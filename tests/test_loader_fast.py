@@ -124,6 +124,7 @@ SETTINGS = settings(max_examples=300, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 
 
+@pytest.mark.slow  # seconds of subprocesses or examples: with the long campaigns
 @SETTINGS
 @given(text=tricky_documents())
 def test_tricky_scalars_read_as_ruamel_reads_them(text):
@@ -204,6 +205,7 @@ _JSON_VALUES = st.recursive(
 @settings(max_examples=100, deadline=None, derandomize=True)
 @given(data=st.dictionaries(_JSON_KEYS, _JSON_VALUES, max_size=5), indent=st.sampled_from([None, 0, 1, 2, 4]),
        ascii_only=st.booleans())
+@pytest.mark.slow  # seconds of subprocesses or examples: with the long campaigns
 def test_json_positions_are_the_lines_yaml_gives(data, indent, ascii_only):
     """The JSON scanner gives every key and item the line the YAML parser gives it (the way
     positions were found before), for any nesting, escapes and unicode, in any layout."""

@@ -50,6 +50,7 @@ def _text(outputs) -> str:
     return _plain("".join(o.get("text", "") or o.get("data", {}).get("text/plain", "") for o in outputs))
 
 
+@pytest.mark.slow  # a fresh kernel runs the notebook: with the long campaigns
 def test_the_notebook_runs_clean_top_to_bottom(executed):
     _, notebook = executed
     for cell in notebook.cells:
@@ -58,6 +59,7 @@ def test_the_notebook_runs_clean_top_to_bottom(executed):
             assert not [o for o in cell.outputs if o.get("name") == "stderr"], cell.source
 
 
+@pytest.mark.slow  # a fresh kernel runs the notebook: with the long campaigns
 def test_the_budget_shows_as_html_tables_with_the_application_figures(executed):
     _, notebook = executed
     html = _plain(_outputs(notebook, 'budget = grantcalc.load("oka-innanforskapet.yaml")')[0]["data"]["text/html"])
@@ -65,6 +67,7 @@ def test_the_budget_shows_as_html_tables_with_the_application_figures(executed):
     assert "raise.salary" in html  # the findings below the tables
 
 
+@pytest.mark.slow  # a fresh kernel runs the notebook: with the long campaigns
 def test_the_goal_seeks_give_the_answers_of_the_closing_note(executed):
     _, notebook = executed
     fte = _text(_outputs(notebook, 'budget.seek("EVI-coacher.fte", cap=6_000_000)'))
@@ -74,6 +77,7 @@ def test_the_goal_seeks_give_the_answers_of_the_closing_note(executed):
     assert "*.annual_raise.rate = 2,5 % håller sökt belopp inom 5 826 420 kr: 5 823 012 kr" in raise_
 
 
+@pytest.mark.slow  # a fresh kernel runs the notebook: with the long campaigns
 def test_the_sweep_and_the_comparison_are_formatted_the_swedish_way(executed):
     _, notebook = executed
     sweep = _plain(_outputs(notebook, "sweep = budget.sweep(")[-1]["data"]["text/html"])
@@ -83,12 +87,14 @@ def test_the_sweep_and_the_comparison_are_formatted_the_swedish_way(executed):
     assert "6 347 560" in compare and "521 140" in compare
 
 
+@pytest.mark.slow  # a fresh kernel runs the notebook: with the long campaigns
 def test_the_charts_are_pictures(executed):
     _, notebook = executed
     for marker in ('computation.plot("costs")', 'computation.plot("financing")', "sweep_figure(sweep"):
         assert any("image/png" in o.get("data", {}) for o in _outputs(notebook, marker)), marker
 
 
+@pytest.mark.slow  # a fresh kernel runs the notebook: with the long campaigns
 def test_the_notebook_writes_the_excel_sheet_the_csv_and_the_word_drafts(executed):
     folder, _ = executed
     for name in ("oka-innanforskapet.xlsx", "oka-innanforskapet.csv", "oka-innanforskapet.docx",

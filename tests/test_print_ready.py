@@ -361,6 +361,7 @@ def test_a_long_table_written_at_saving_is_the_same_xml(monkeypatch):
     assert len(first.findall(f"{W}tr")) == 1 + 302 and len(cell_table.findall(f"{W}tr")) == 302
 
 
+@pytest.mark.slow  # seconds of work at scale: with the long campaigns
 def test_a_synthetic_budget_renders_the_same_with_its_rows_written_at_saving(tmp_path, monkeypatch):
     sys.path.insert(0, str(ROOT / "benchmarks"))
     try:

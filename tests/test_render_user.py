@@ -327,6 +327,7 @@ def test_the_command_line_names_the_control_character_and_its_line(tmp_path, cap
                min_size=1, max_size=80)
        .filter(lambda s: s.strip())
 )
+@pytest.mark.slow  # seconds of subprocesses or examples: with the long campaigns
 def test_any_name_reads_back_as_the_budget_stores_it(name_template, name):
     budget = minimal_budget(name)
     with tempfile.TemporaryDirectory() as folder:

@@ -28,6 +28,7 @@ from grantcalc.cli import main
 from grantcalc.report.text import MIN_WIDTH, terminal_width, wrap_text
 
 from .conftest import EXAMPLES, ROOT
+from .helpers import cli
 
 NAMES = ["oka-innanforskapet", "ljusdal-hallbart-arbetsliv", "gemensam-kraft"]
 TOTALS = {"oka-innanforskapet": "5 826 420", "ljusdal-hallbart-arbetsliv": "2 480 208",
@@ -145,17 +146,18 @@ def test_a_narrow_or_garbage_width_does_not_crash(capsys, monkeypatch, columns):
         assert f"5{NB}826{NB}420" in text
 
 
-def test_in_a_subprocess_at_80_columns():
+def test_in_a_subprocess_at_80_columns(capsys, monkeypatch):
     """The issue's test: `COLUMNS=80 grantcalc show … --formulas` and `check`: no line over 80."""
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": "80"}
     env.pop("GRANTCALC_DEBUG", None)
     oka = "examples/oka-innanforskapet.yaml"
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("COLUMNS", str(WIDE))
     for args in (["show", oka, "--formulas"], ["show", oka], ["check", oka]):
         done = subprocess.run([sys.executable, "-m", "grantcalc", *args], cwd=ROOT, env=env, capture_output=True,
                               text=True, encoding="utf-8", timeout=60)
         assert done.returncode == 0, done.stderr
-        wide = subprocess.run([sys.executable, "-m", "grantcalc", *args], cwd=ROOT, env={**env, "COLUMNS": str(WIDE)},
-                              capture_output=True, text=True, encoding="utf-8", timeout=60).stdout
+        wide = cli(capsys, *args)[1]  # the same, unwrapped, in this process
         assert max(map(len, wide.splitlines())) > 80  # unwrapped, the output is wider than 80
         assert_fits(done.stdout, 80, wide, whole_words=True)
 

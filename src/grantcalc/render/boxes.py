@@ -124,7 +124,10 @@ def room(cell, height: float = 1.0) -> None:  # float-ok: centimetres of a row, 
     tr_pr.append(element)
 
 
-def add_label_table(container, *, width: int, label_share: word.Weight = 0.24):
+LABEL_SHARE = 0.24  # of the page's width: the label column of a labelled form
+
+
+def add_label_table(container, *, width: int, label_share: word.Weight = LABEL_SHARE):
     """The two-column layout of a form that puts each field's label to the left of its text
     (the Kalmar län form). Rows are added with :func:`label_row`; a row may break across pages."""
     widths = [int(width * label_share), width - int(width * label_share)]

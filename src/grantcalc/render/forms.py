@@ -303,6 +303,7 @@ class Layout:
             return
         paragraph = self.document.add_paragraph()
         paragraph.paragraph_format.keep_with_next = True
+        paragraph.paragraph_format.space_before = Pt(8)  # clear of the table above it
         paragraph.add_run().add_picture(io.BytesIO(png), width=min(self.width, Cm(16)))
         word.add_paragraph(self.document, caption, italic=True, size=8.5)
 
@@ -478,8 +479,9 @@ def _signatures(layout: Layout) -> None:
 def _signature_grid(layout: Layout) -> None:
     project = layout.fields.project
     parties = [p.name for p in project.parties]
-    if project.applicant and project.applicant not in parties:  # the one applying signs first
-        parties.insert(0, project.applicant)
+    applicant = project.applicant
+    if applicant and not any(applicant == p or applicant.startswith(f"{p},") for p in parties):
+        parties.insert(0, applicant)  # the one applying signs first, unless it is one of the parties
     boxes.add_signature_grid(layout.document, parties, width=layout.width, signature=layout.label("signature"),
                              date=layout.label("date"))
 
@@ -544,7 +546,7 @@ def _applies(layout: Layout) -> None:
     f, lang = layout.fields, layout.lang
     if not f.applied_amount:
         return
-    applicant = f.project.applicant or f.project.owner.name or w("applicant", lang)
+    applicant = f.project.applicant or f.project.owner.name or f.project.party_names or w("applicant", lang)
     funder = f.project.funder or w("funder", lang)
     row = layout.computation.financing.applicant_row
     years = ""
@@ -611,7 +613,9 @@ def _section(layout: Layout, section: Section) -> None:
     outer, first = layout.item, layout.first
     for n, item in enumerate(_items(layout, section), start=1):
         layout.item = item
-        if section.each is not None:
+        if section.each == "signatories":  # Insatsägare only for the one responsible, not merely the first
+            layout.first = item is not None and item["owner"] == catalogue.text("word.yes", layout.lang)
+        elif section.each is not None:
             layout.first = n == 1
         title = section.title(layout.lang, n)
         if title:
@@ -635,6 +639,18 @@ def _labelled(layout: Layout, sections: list[Section]) -> None:
                 word.add_heading(document, layout.fill(section.title(layout.lang)), level=min(section.level_of, 3))
             _content(layout, section)
             continue
+        if section.block in AMOUNT_TABLES and not _fits_column(layout, section, width):
+            # too many years for the text column: the label, then its tables across the page
+            if table is not None:
+                word.add_paragraph(document)
+            table = None
+            word.add_paragraph(document, layout.fill(section.title(layout.lang)), bold=True, keep_with_next=True)
+            _content(layout, section)
+            for inner in section.items:
+                word.add_paragraph(document)  # two tables one after the other would be read as one
+                _content(layout, inner)
+            word.add_paragraph(document)
+            continue
         if table is None:
             table, widths = boxes.add_label_table(document, width=width)
         assert widths is not None
@@ -649,6 +665,27 @@ def _labelled(layout: Layout, sections: list[Section]) -> None:
         finally:
             layout.document, layout._width = document, None
         boxes.trim_first(cell)
+
+
+def _fits_column(layout: Layout, section: Section, width: int) -> bool:
+    """Whether a section's amount tables fit the text column of a label table ``width`` wide."""
+    # with room to spare: a table inside a cell is laid out tighter than the estimate (LibreOffice
+    # broke the figures of a four-year table that the estimate let through)
+    column = (width - int(width * boxes.LABEL_SHARE) - word.CELL_PADDING) * 3 // 4
+    for part in [section, *section.items]:
+        if part.block in AMOUNT_TABLES:
+            layout.section = part
+            columns, rows = AMOUNT_TABLES[part.block](layout)
+            size = _table_size(layout)
+            columns[0] = Column("", columns[0].weight)  # its heading (Perioden …) wraps; the figures may not
+            if not word.table_fits(columns, rows, column, size):
+                return False
+            widths = word.column_widths(columns, rows, column, size)
+            for index, (heading, width_of) in enumerate(zip(columns, widths)):
+                texts = [heading.heading, *(row[index] for row in rows)]
+                if heading.fit and width_of < max(word.text_span(t, size, bold=True) for t in texts):
+                    return False  # a figure would break across lines
+    return True
 
 
 def build_document(form: Form, fields: Node, computation: Computation, lang: str,
