@@ -335,10 +335,15 @@ def test_a_new_file_follows_the_umask(tmp_path, capsys):
 
 # --- 8. no temporary file is left behind -----------------------------------------------------------
 WRITER = """\
-import sys, time
+import signal, sys, time
 from pathlib import Path
 from grantcalc.write import write_atomic
 from grantcalc.cli import main
+
+# a writer run from a terminal: a suite started under nohup or in the background would otherwise
+# hand it SIGHUP and SIGINT ignored, and it would (rightly) keep ignoring them
+for signum in (signal.SIGHUP, signal.SIGINT):
+    signal.signal(signum, signal.SIG_DFL if signum == signal.SIGHUP else signal.default_int_handler)
 
 def produce(tmp):
     tmp.write_text("halvvägs", encoding="utf-8")
