@@ -185,6 +185,7 @@ def test_check_examples_exits_0_and_prints_tables_and_findings():
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.slow  # seconds of subprocesses or charts: with the long campaigns
 def test_strict_makes_warnings_fail():
     assert run("check", "--strict", str(OKA)).returncode == 1
     assert run("check", "--strict", str(GEMENSAM)).returncode == 0
@@ -199,6 +200,7 @@ def raised_by_one_krona(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow  # seconds of subprocesses or charts: with the long campaigns
 def test_one_krona_more_financing_fails_naming_the_year_and_the_krona(tmp_path):
     path = raised_by_one_krona(tmp_path)
     done = run("check", str(path), env={"COLUMNS": "500"})  # each finding on one line
@@ -227,6 +229,7 @@ def test_a_broken_file_exits_2_with_file_and_line(tmp_path):
     assert "Inga anmärkningar." in done.stdout  # the other budget is still checked
 
 
+@pytest.mark.slow  # seconds of subprocesses or charts: with the long campaigns
 def test_json_is_one_object_for_one_file_and_a_list_for_several():
     one = json.loads(run("check", "--format", "json", str(OKA)).stdout)
     assert set(one) == {"file", "ok", "years", "costs", "financing", "findings"}

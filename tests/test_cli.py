@@ -221,6 +221,7 @@ def test_schema_on_standard_output():
         assert ref.split("/")[-1] in schema["$defs"]
 
 
+@pytest.mark.slow  # seconds of subprocesses or charts: with the long campaigns
 def test_schema_to_a_file_never_overwrites_without_force(tmp_path):
     target = tmp_path / "budget.schema.json"
     first = grantcalc("schema", "-o", target.name, cwd=tmp_path)

@@ -111,6 +111,7 @@ def test_a_closed_standard_input_is_a_message(tmp_path):
 
 
 # --- 4. the exit status tells the truth through a closed pipe -------------------------------------
+@pytest.mark.slow  # seconds of subprocesses or charts: with the long campaigns
 @pytest.mark.skipif(shutil.which("bash") is None or shutil.which("head") is None, reason="needs bash and head")
 @pytest.mark.parametrize("fmt", ["text", "json", "github"])
 def test_an_unbalanced_budget_fails_through_a_pipe_that_closes_early(unbalanced, fmt):

@@ -362,6 +362,7 @@ def test_charts_are_pictures_in_the_document(tmp_path):
     assert captions == ["Figur: kostnader per budgetår och kostnadsslag."]
 
 
+@pytest.mark.slow  # seconds of subprocesses or charts: with the long campaigns
 def test_financing_chart_when_two_funders_pay(tmp_path):
     pytest.importorskip("matplotlib")
     text = (EXAMPLES / "ljusdal-hallbart-arbetsliv.yaml").read_text(encoding="utf-8")

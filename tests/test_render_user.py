@@ -474,6 +474,7 @@ def test_a_failed_render_with_force_keeps_the_existing_document(tmp_path, capsys
 
 
 # --- charts ------------------------------------------------------------------------------------
+@pytest.mark.slow  # seconds of subprocesses or charts: with the long campaigns
 @pytest.mark.skipif(not chart.available(), reason="matplotlib is not installed")
 def test_a_chart_field_is_an_inline_picture(tmp_path, ljusdal):
     path = template(tmp_path / "mall.docx", "{{ charts.costs }}")
