@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 
 from grantcalc.budget.kinds import FIELD_KINDS
-from grantcalc.errors import Problem, Severity
+from grantcalc.errors import Findings, Problem, Severity
 from grantcalc.followup.rules import Profile, builtin_profiles, profile_for, unknown_profile
 from grantcalc.followup.words import money, percent
 from grantcalc.messages import Bilingual
@@ -73,7 +73,7 @@ class Effect:
 
 
 @dataclass
-class Diff:
+class Diff(Findings):
     """Two versions of a budget compared (see the module's description)."""
 
     old: Computation
@@ -140,18 +140,10 @@ class Diff:
                 continue
         return key  # pragma: no cover - every key comes from one of the two budgets
 
-    # --- findings and outputs ----------------------------------------------------------------
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.findings if p.severity is Severity.error]
-
-    @property
-    def codes(self) -> list[str]:
-        return [p.code for p in self.findings]
-
+    # --- findings (errors, warnings, codes: errors.Findings) and outputs ------------------------
     def ok(self, strict: bool = False) -> bool:
         """No rule broken (``strict``: no warning either): exit status 0 of ``grantcalc diff``."""
-        return not self.errors and not (strict and any(p.severity is Severity.warning for p in self.findings))
+        return not self.errors and not (strict and self.warnings)
 
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
         from grantcalc.followup.diff_report import diff_dict

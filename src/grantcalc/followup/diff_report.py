@@ -11,7 +11,7 @@ from grantcalc import formatting as fmt
 from grantcalc.check.result import finding_dict
 from grantcalc.followup.diff import ADDED, REMOVED, RENAMED, Change, plain, value_kind
 from grantcalc.followup.words import say
-from grantcalc.report.check import findings_text
+from grantcalc.report.check import findings_block
 from grantcalc.report.text import Row, render_table, terminal_width, wrap_lines
 
 if TYPE_CHECKING:
@@ -128,20 +128,8 @@ def diff_text(diff: Diff, lang: str = "sv", width: int | None = None) -> str:
                 render_table([say("funder", lang), *labels, say("total", lang)], funder_rows,
                              "l" + "r" * (len(labels) + 1), rule_before_last=False, width=width)]
     out.append("")
-    if diff.findings:
-        from grantcalc.report.check import report_word
-
-        errors = len(diff.errors)
-        warnings = len([p for p in diff.findings if p.severity == "warning"])
-        infos = len(diff.findings) - errors - warnings
-        said = {kind: report_word(f"{kind}.{'one' if n == 1 else 'other'}", lang).format(n=n)
-                for kind, n in (("errors", errors), ("warnings", warnings), ("infos", infos))}
-        out += [wrap_lines(f"{report_word('findings', lang)} ({report_word('summary', lang).format(**said)}):", width),
-                findings_text(diff.findings, lang, width)]
-    elif diff.profile is None:
-        out.append(wrap_lines(say("no_rules", lang), width))
-    else:
-        out.append(wrap_lines(say("rules_kept", lang).format(profile=diff.profile), width))
+    kept = say("no_rules", lang) if diff.profile is None else say("rules_kept", lang).format(profile=diff.profile)
+    out += findings_block(diff, lang, width, kept)
     return "\n".join(out)
 
 

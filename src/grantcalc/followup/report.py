@@ -22,7 +22,7 @@ from grantcalc.check.result import finding_dict
 from grantcalc.compute.computation import months_value
 from grantcalc.errors import Problem, Severity
 from grantcalc.followup.words import say, share_text
-from grantcalc.report.check import findings_text, github_report
+from grantcalc.report.check import findings_block, github_report, summary
 from grantcalc.report.html import header_html
 from grantcalc.report.text import Row as TableRow
 from grantcalc.report.text import render_table, terminal_width, wrap_lines
@@ -64,15 +64,6 @@ def _name(result: FollowUp, row_line: str | None, category: str, lang: str) -> s
     if row_line is not None:
         return row_line
     return f"{result.budget.category(category).name(lang)} ({say('whole_category', lang)})"
-
-
-def summary(result: FollowUp, lang: str) -> str:
-    """``1 fel, 2 varningar, 0 info``: the check report's words."""
-    from grantcalc.report.check import report_word
-
-    counts = {"errors": len(result.errors), "warnings": len(result.warnings), "infos": len(result.infos)}
-    said = {kind: report_word(f"{kind}.{'one' if n == 1 else 'other'}", lang).format(n=n) for kind, n in counts.items()}
-    return report_word("summary", lang).format(**said)
 
 
 def _started(result: FollowUp) -> list[BudgetYear]:
@@ -200,13 +191,7 @@ def followup_text(result: FollowUp, lang: str = "sv", width: int | None = None) 
         out += ["", wrap_lines(say("participants", lang), width),
                 render_table(header, rows, "l" + "r" * (len(header) - 1), width=width)]
     out.append("")
-    if result.findings:
-        from grantcalc.report.check import report_word
-
-        out += [wrap_lines(f"{report_word('findings', lang)} ({summary(result, lang)}):", width),
-                findings_text(result.findings, lang, width)]
-    else:
-        out.append(wrap_lines(say("no_findings", lang), width))
+    out += findings_block(result, lang, width, say("no_findings", lang))
     return "\n".join(out)
 
 

@@ -486,14 +486,6 @@ def _signature_grid(layout: Layout) -> None:
                              date=layout.label("date"))
 
 
-def justification_widths(layout: Layout) -> tuple[list[Column], list[int]]:
-    """The justification's columns and widths, the same for every year's table (measured on all of them)."""
-    columns = [Column(layout.label("line"), 3.0), Column(layout.label("calculation"), 3.6),
-               Column(layout.label("amount"), 1.15, "r")]
-    every = [row for year in layout.fields.years for row in _justification_rows(layout, year)]
-    return columns, word.column_widths(columns, every, layout.width, word.TABLE_PT)
-
-
 def _justification_rows(layout: Layout, year: Node) -> list[list[str]]:
     lang = layout.lang
     rows = []
@@ -513,12 +505,15 @@ def _justification_rows(layout: Layout, year: Node) -> list[list[str]]:
 
 def _justification(layout: Layout) -> None:
     f, lang = layout.fields, layout.lang
-    columns, widths = justification_widths(layout)
-    for year in f.years:
+    columns = [Column(layout.label("line"), 3.0), Column(layout.label("calculation"), 3.6),
+               Column(layout.label("amount"), 1.15, "r")]
+    tables = [(year, _justification_rows(layout, year)) for year in f.years]
+    # the same columns in every year's table: measured on all of them
+    widths = word.column_widths(columns, [row for _, rows in tables for row in rows], layout.width, word.TABLE_PT)
+    for year, rows in tables:
         word.add_heading(layout.document, f"{year.label} ({year.start} – {year.end}, {year.months} "
                          f"{catalogue.text('word.months', lang)})", level=2)
-        word.add_table(layout.document, columns, _justification_rows(layout, year), width=layout.width, sum_rows=1,
-                       widths=widths)
+        word.add_table(layout.document, columns, rows, width=layout.width, sum_rows=1, widths=widths)
     word.add_paragraph(layout.document)
     word.add_paragraph(layout.document, w("period_total", lang, period=f.project.period, months=f.project.months,
                                           total=f.costs.total), bold=True)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from grantcalc import catalogue
 from grantcalc import formatting as fmt
-from grantcalc.errors import Problem, Severity, format_path
+from grantcalc.errors import Findings, Problem, Severity, format_path
 from grantcalc.report.text import Row, cost_table, render_table, terminal_width, word, wrap_lines, wrap_text
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ def findings_text(findings: list[Problem], lang: str = "sv", width: int | None =
     return "\n".join(line for p in findings for line in wrap_text(p.format(lang), width, FINDING_HANG))
 
 
-def summary(result: CheckResult, lang: str = "sv") -> str:
+def summary(result: Findings, lang: str = "sv") -> str:
     """``0 fel, 1 varning, 5 info`` / ``0 errors, 1 warning, 5 infos``."""
     counts = {"errors": len(result.errors), "warnings": len(result.warnings), "infos": len(result.infos)}
     said = {kind: report_word(f"{kind}.{'one' if n == 1 else 'other'}", lang).format(n=n) for kind, n in counts.items()}
@@ -100,12 +100,17 @@ def text_report(result: CheckResult, lang: str = "sv", width: int | None = None)
         differing = len([p for p in result.errors if p.code.startswith("stated.") or p.code == "applied.differs"])
         out.append(wrap_lines(report_word("stated", lang).format(compared=compared, differing=differing), width))
     out.append("")
-    if result.findings:
-        out += [wrap_lines(f"{report_word('findings', lang)} ({summary(result, lang)}):", width),
-                findings_text(result.findings, lang, width)]
-    else:
-        out.append(wrap_lines(report_word("none", lang), width))
+    out += findings_block(result, lang, width, report_word("none", lang))
     return "\n".join(out)
+
+
+def findings_block(result: Findings, lang: str, width: int, none: str) -> list[str]:
+    """The findings of a check, follow-up or diff under their count (``Anmärkningar (0 fel, 1 varning,
+    0 info):``), wrapped to ``width``; ``none`` when there are none."""
+    if not result.findings:
+        return [wrap_lines(none, width)]
+    return [wrap_lines(f"{report_word('findings', lang)} ({summary(result, lang)}):", width),
+            findings_text(result.findings, lang, width)]
 
 
 def json_report(items: list[dict]) -> str:
