@@ -203,10 +203,10 @@ def test_the_rules_run_in_their_order():
                                                            "period_years"]
     assert [r.__name__ for r in validate.RULES] == [
         "period_months", "unique_categories", "each_line", "percentage_refs", "each_funder", "applied_funder_known",
-        "stated_years", "plan_activities", "participants_rules"]
+        "stated_years", "subtotal_refs", "plan_activities", "participants_rules"]
     assert [r.__name__ for r in validate.LINE_RULES] == [
         "line_name_unique", "line_category_known", "line_dates", "line_years", "one_off_when", "line_stated_years",
-        "salary_plausibility"]
+        "line_stated_rate", "salary_plausibility"]
     assert [r.__name__ for r in validate.FUNDER_RULES] == [
         "funder_unique", "one_rest", "one_applicant", "funder_lines", "funder_base_refs", "funder_years"]
     assert [r.__name__ for r in validate.BASE_RULES] == ["percentage_cycles", "empty_bases"]

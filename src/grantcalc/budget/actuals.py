@@ -42,7 +42,16 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
-from grantcalc.budget.types import Number, Portion, PositiveNumber, Text, YearKey, shown_value
+from grantcalc.budget.types import (
+    YEAR_KEY_TEXT,
+    Number,
+    Portion,
+    PositiveNumber,
+    Text,
+    YearKey,
+    shown_value,
+    without_year_word,
+)
 from grantcalc.errors import Path, Problem
 from grantcalc.messages import Bilingual
 from grantcalc.periods import YearScheme, add_months
@@ -84,7 +93,7 @@ def parse_period(value: Any) -> int | str | date:
         return int(value)
     if not isinstance(value, str) or len(value) > _MAX_PERIOD_TEXT:
         raise _not_a_period(value)
-    text = value.strip()
+    text = without_year_word(value)  # "År 1", "år 2024": as a document writes a year
     if _YEAR.match(text) and 1 <= int(text) <= 9999:
         return int(text)
     if m := _QUARTER.match(text):
@@ -110,7 +119,8 @@ def _not_a_period(value: Any) -> PydanticCustomError:
 
 
 ActualPeriod = Annotated[int | str | date, BeforeValidator(parse_period), WithJsonSchema(
-    {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": r"^(\d{4}([Qq][1-4]|-\d{2}(-\d{2})?|/\d{2})?)$"}],
+    {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": (
+        r"^(\d{4}([Qq][1-4]|-\d{2}(-\d{2})?|/\d{2})?|" + YEAR_KEY_TEXT + ")$")}],
      "description": "2024, 2024Q3, 2024-09, 2024-09-30 or 2024/25 (a project year: its number)"})]
 
 

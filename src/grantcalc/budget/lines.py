@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, WrapValidator, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError
 
-from grantcalc.budget.stated import StatedRow
+from grantcalc.budget.stated import StatedRateFigure, StatedRow
 from grantcalc.budget.types import (
     Date,
     Factor,
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from grantcalc.rates import RateTable, RateUse
 
 __all__ = [
-    "Rounding", "Raise", "Base", "Basis", "RatePreset", "OnCost",
+    "Rounding", "Raise", "Base", "Basis", "RatePreset", "OnCost", "StatedRate",
     "SalaryLine", "PlacesLine", "RecurringLine", "PerUnitLine", "OneOffLine", "ExplicitLine",
     "PercentageLine", "InKindLine", "Line", "LINE_KINDS", "KIND_NAMES_SV", "HOURS_PER_YEAR", "active_window",
 ]
@@ -188,6 +188,58 @@ OnCost = Annotated[
 """An on-cost factor: a number (``1.42``, ``"42 %"``) or a rate by name (:class:`RatePreset`)."""
 
 
+class Base(_Model):
+    """What a percentage line is a percentage of (and a stated rate a share of).
+
+    Empty: every other cost line except percentage and in-kind lines.
+    ``categories`` chooses lines by category (in-kind lines left out: a cash
+    overhead is not charged on a contribution in kind); ``lines`` names lines,
+    which are taken whatever they are. ``exclude_*`` remove from the choice.
+    """
+
+    categories: list[Text] = Field(default_factory=list)
+    lines: list[Text] = Field(default_factory=list)
+    exclude_categories: list[Text] = Field(default_factory=list)
+    exclude_lines: list[Text] = Field(default_factory=list)
+
+
+class StatedRate(_Model):
+    """The rate a document states for a line printed as an amount (*Administration ca 4 %* beside a
+    fixed 70 000 kr a year): ``grantcalc check`` compares the line's total with that share of its base's
+    total. A text alone (``"ca 4 %"``) is the rate of the default base."""
+
+    rate: StatedRateFigure = Field(
+        description="the rate as printed: \"4 %\" (exact to its precision), \"ca 4 %\" (within its last "
+                    "digit), \"ca 4 % ± 0,5 %\" (within 0,5 percentage points)")
+    base: Base = Field(default_factory=Base, description="what the rate is a share of, as a percentage line's of: "
+                       "{categories: […]} or {lines: […]}; empty: every other cost line except percentage and "
+                       "in-kind lines")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_rate(cls, value: Any) -> Any:
+        return value if isinstance(value, (Mapping, StatedRate)) else {"rate": value}
+
+
+def _rate_alone(value: Any, handler: Any) -> Any:
+    """A stated rate written alone (``stated_rate: "ca 4 %"``): its errors at ``stated_rate``, where it is
+    written, not at the ``rate`` it stands for."""
+    try:
+        return handler(value)
+    except ValidationError as err:
+        if isinstance(value, (Mapping, StatedRate)):
+            raise
+        details = []
+        for e in err.errors():
+            loc = tuple(e["loc"])
+            if loc[:1] == ("rate",):
+                loc = loc[1:]
+            message = e["msg"].replace("{", "{{").replace("}", "}}")
+            details.append(InitErrorDetails(type=PydanticCustomError(e["type"], message, e.get("ctx")), loc=loc,
+                                            input=e.get("input")))
+        raise ValidationError.from_exception_data(err.title, details) from None
+
+
 class _Line(_Model):
     name: Text = Field(description="unique name of the line")
     category: Text = Field(description="kostnadsslag: a built-in key or name, or one declared under categories")
@@ -199,6 +251,9 @@ class _Line(_Model):
     by_year: Mapping[YearKey, _YearValues] = Field(default_factory=dict)
     stated: StatedRow = Field(
         default_factory=dict, description="the line's figures as the document states them: {2024: …, total: …}")
+    stated_rate: Annotated[StatedRate, WrapValidator(_rate_alone)] | None = Field(
+        None, description="the rate the document states for the line: \"ca 4 %\", or {rate: \"ca 4 %\", base: "
+                          "{categories: [Lönekostnader]}}; checked on the line's total against its base's total")
 
     in_kind: ClassVar[bool] = False  # True for InKindLine
 
@@ -372,21 +427,6 @@ class ExplicitLine(_Line):
     kind: Literal["explicit"] = "explicit"
     amounts: dict[YearKey, Number]
     basis: Basis | None = Field(None, description="what the document states beside the amounts (salary, FTE)")
-
-
-class Base(_Model):
-    """What a percentage line is a percentage of.
-
-    Empty: every other cost line except percentage and in-kind lines.
-    ``categories`` chooses lines by category (in-kind lines left out: a cash
-    overhead is not charged on a contribution in kind); ``lines`` names lines,
-    which are taken whatever they are. ``exclude_*`` remove from the choice.
-    """
-
-    categories: list[Text] = Field(default_factory=list)
-    lines: list[Text] = Field(default_factory=list)
-    exclude_categories: list[Text] = Field(default_factory=list)
-    exclude_lines: list[Text] = Field(default_factory=list)
 
 
 class PercentageLine(_Line):

@@ -13,17 +13,19 @@ fields (duplicate names, unknown categories, dates outside the period…) raise
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic_core import PydanticCustomError
 
 from grantcalc.budget.actuals import Actual, Participants
 from grantcalc.budget.categories import BUILTIN, Category, normalise
 from grantcalc.budget.financing import Funder
 from grantcalc.budget.lines import Line, Rounding
 from grantcalc.budget.plan import Activity
-from grantcalc.budget.stated import Stated, StatedRow
+from grantcalc.budget.stated import TOTAL, AppliedAmount, Stated, StatedFigure, StatedRow, row_total
 from grantcalc.budget.types import Date, Money, Months, Portion, Text, YearKey
 from grantcalc.errors import BudgetError, GrantcalcError, Problem, Severity
 from grantcalc.periods import BudgetYear, Proration, YearScheme, budget_years
@@ -39,8 +41,8 @@ if TYPE_CHECKING:
     from grantcalc.loader.source import Source
     from grantcalc.scenario import Seek
 
-__all__ = ["Budget", "Project", "Party", "Contact", "Signatory", "Period", "CategorySpec", "Statement", "Call",
-           "PROFILES"]
+__all__ = ["Budget", "Project", "Party", "Contact", "Signatory", "Period", "CategorySpec", "Statement", "Subtotal",
+           "Call", "PROFILES"]
 
 
 class _Model(BaseModel):
@@ -149,13 +151,49 @@ class CategorySpec(_Model):
         return value
 
 
+class Subtotal(_Model):
+    """A sub-total row a document prints (*Summa personal*): the sum of some lines and categories per
+    budget year and in total, which ``grantcalc check`` compares with the lines' amounts."""
+
+    name: Text = Field(description="the row's name as the document prints it: \"Summa personal\"")
+    lines: list[Text] = Field(default_factory=list, description="the cost lines it sums, by name")
+    categories: list[Text] = Field(
+        default_factory=list, description="the categories it sums (kostnadsslag): every line of each, in kind too")
+    stated: StatedRow = Field(
+        default_factory=dict, description="the row as the document states it: {2024: …, total: …}")
+
+    @model_validator(mode="after")
+    def _sums_something(self) -> Subtotal:
+        if not (self.lines or self.categories):
+            raise PydanticCustomError("one_of", "give lines or categories", {"options": "lines eller categories"})
+        return self
+
+
 class Statement(_Model):
     """What a document states about the budget as a whole (*vad ansökan anger*)."""
 
     costs: StatedRow = Field(default_factory=dict, description="the cost budget's Summa row: per year and total")
     financing: StatedRow = Field(default_factory=dict, description="the financing budget's Summa row")
-    applied_amount: Stated | None = Field(None, description="sökt belopp, as the document states it")
+    applied_amount: AppliedAmount | None = Field(
+        None, description="sökt belopp, as the document states it: one figure, or per budget year and total "
+                          "({2024: …, 2025: …, total: …})")
     plan: Stated | None = Field(None, description="the time and activity plan's Summa")
+    subtotals: list[Subtotal] = Field(
+        default_factory=list, description="sub-total rows of the cost budget: {name: Summa personal, lines: […], "
+                                          "categories: […], stated: {2024: …, total: …}}")
+
+    @property
+    def applied_row(self) -> dict[int | str, StatedFigure]:
+        """The applied amount as a row: per budget year and ``total`` (one figure is the total)."""
+        applied = self.applied_amount
+        if applied is None:
+            return {}
+        return {TOTAL: applied} if isinstance(applied, StatedFigure) else dict(applied)
+
+    @property
+    def applied_total(self) -> Decimal | None:
+        """The applied amount stated in all: the one figure, the row's total, or the sum of its years."""
+        return row_total(self.applied_row)
 
 
 class Budget(_Model):

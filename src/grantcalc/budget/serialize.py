@@ -85,6 +85,11 @@ _PERCENT_FIELDS = frozenset({"rate", "fte", "share", "max_share", "women", "men"
 def _plain_field(name: str, item: Any, owner: BaseModel) -> Any:
     if name == "effective" and isinstance(item, tuple):  # MonthDay: (4, 1) → "04-01"
         return f"{item[0]:02d}-{item[1]:02d}"
+    if name == "stated_rate" and isinstance(item, BaseModel):  # of the default base: the rate as printed alone
+        from grantcalc.budget.lines import Base, StatedRate
+
+        if isinstance(item, StatedRate) and item.base == Base():
+            return _plain(item.rate)
     if name in _PERCENT_FIELDS and isinstance(item, Decimal):  # as the file writes them: "3,3 %", "150 %"
         return _percent_text(item)
     return _plain(item)

@@ -20,6 +20,7 @@ from grantcalc.money import MAX_DECIMALS, MAX_NUMBER_TEXT, NumberError, is_perce
 __all__ = [
     "Number", "Money", "PositiveMoney", "PositiveNumber", "Months", "Factor", "Share", "Rate",
     "YearKey", "MonthDay", "Text", "Portion", "Date", "shown_value", "number_error", "year_key",
+    "YEAR_KEY_TEXT", "without_year_word",
 ]
 
 # JSON Schema patterns, for editors. Written so that a backtracking engine (an editor's JavaScript) stays
@@ -113,17 +114,32 @@ Portion = Annotated[Decimal, BeforeValidator(_percent), Field(ge=0, le=1), WithJ
 
 
 _FISCAL_KEY = re.compile(r"^\s*(\d{4})\s*/\s*(\d{2}|\d{4})\s*$")
+# the word a document writes before a year: "År 1", "år 2", "ÅR 3", "Year 1", "År 2022", "år 2024/25"
+_YEAR_WORD = re.compile(r"^\s*(?:år|year)(?=[\s\d])", re.IGNORECASE)
 _MAX_YEAR_TEXT = 40  # characters of a budget-year key: " 2024/2025 " is 11
+
+# a year key as text, for editors (linear for a backtracking engine: each quantifier is followed by
+# a character it cannot take): "2024", "1", "2024/25", "År 1", "year 2", "ÅR 2024/25"
+YEAR_KEY_TEXT = r"\s*(?:(?:[Åå][Rr]|[Yy][Ee][Aa][Rr])\s*)?\d{1,4}(?:\s*/\s*\d{2,4})?\s*"
+
+
+def without_year_word(text: str) -> str:
+    """``text`` without the word *år* / *year* (any case) a document writes before a year, stripped:
+    ``"År 1"`` → ``"1"``, ``"year 2024/25"`` → ``"2024/25"``; other text stripped only."""
+    word = _YEAR_WORD.match(text)
+    return (text[word.end():] if word else text).strip()
 
 
 def year_key(value: Any) -> int:
-    """A budget-year key: ``2024`` (calendar), ``1`` (project year), ``"2024/25"`` (fiscal)."""
+    """A budget-year key: ``2024`` (calendar), ``1`` (project year), ``"2024/25"`` (fiscal), each also
+    as a document writes it, after the word *år* or *year* in any case: ``"År 1"``, ``"year 2"``,
+    ``"ÅR 2022"``, ``"år 2024/25"`` are 1, 2, 2022 and 2024."""
     if isinstance(value, bool):
         raise PydanticCustomError("year_key", "{value} is not a budget year", {"value": str(value)})
     if isinstance(value, int):
         return value
     if isinstance(value, str) and len(value) <= _MAX_YEAR_TEXT:  # a key of 5 000 digits is no year (nor an int)
-        text = value.strip()
+        text = without_year_word(value)
         if text.isascii() and text.isdigit():
             return int(text)
         match = _FISCAL_KEY.match(text)
@@ -133,7 +149,8 @@ def year_key(value: Any) -> int:
 
 
 YearKey = Annotated[int, BeforeValidator(year_key), WithJsonSchema(
-    {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": r"^\d{4}(/\d{2,4})?$"}]})]
+    {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": f"^{YEAR_KEY_TEXT}$"}],
+     "description": "a budget year: 2024, 1 (a project year), 2024/25; also \"År 1\", \"year 2\""})]
 
 _MONTH_DAY = re.compile(r"^\s*(?:--)?(\d{1,2})-(\d{1,2})\s*$")
 

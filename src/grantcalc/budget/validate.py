@@ -309,9 +309,31 @@ def applied_funder_known(budget: Budget, context: Context) -> Iterator[Problem]:
 
 
 def stated_years(budget: Budget, context: Context) -> Iterator[Problem]:
-    """The budget's stated Summa rows are of budget years."""
+    """The budget's stated Summa rows, the applied amount's row and the sub-totals' rows are of budget years."""
     yield from context.year_keys(budget.stated.costs, ("stated", "costs"))
     yield from context.year_keys(budget.stated.financing, ("stated", "financing"))
+    if isinstance(budget.stated.applied_amount, dict):
+        yield from context.year_keys(budget.stated.applied_amount, ("stated", "applied_amount"))
+    for i, subtotal in enumerate(budget.stated.subtotals):
+        yield from context.year_keys(subtotal.stated, ("stated", "subtotals", i, "stated"))
+
+
+MAX_KNOWN_SHOWN = 20  # names a message lists of the lines a reference could have meant
+
+
+def subtotal_refs(budget: Budget, context: Context) -> Iterator[Problem]:
+    """A sub-total's lines and categories exist (the lines it could have meant listed)."""
+    for i, subtotal in enumerate(budget.stated.subtotals):
+        at: Path = ("stated", "subtotals", i)
+        for j, ref in enumerate(subtotal.lines):
+            if ref not in context.names:
+                names = list(context.names)
+                shown = ", ".join(names[:MAX_KNOWN_SHOWN]) + (", …" if len(names) > MAX_KNOWN_SHOWN else "")
+                yield Problem("budget.unknown_subtotal_line", path=(*at, "lines", j), params={
+                    "subtotal": subtotal.name, "name": ref, "did_you_mean": context.hint(ref, context.names),
+                    "known": shown, "count": len(names)})
+        for j, ref in enumerate(subtotal.categories):
+            yield from context.category_ref(ref, (*at, "categories", j))
 
 
 def plan_activities(budget: Budget, context: Context) -> Iterator[Problem]:
@@ -343,7 +365,7 @@ def empty_bases(budget: Budget, context: Context) -> Iterator[Problem]:
 
 
 RULES: list[Rule] = [period_months, unique_categories, each_line, percentage_refs, each_funder,
-                     applied_funder_known, stated_years, plan_activities, participants_rules]
+                     applied_funder_known, stated_years, subtotal_refs, plan_activities, participants_rules]
 BASE_RULES: list[Rule] = [percentage_cycles, empty_bases]  # on a budget whose every reference is known
 
 
@@ -393,6 +415,19 @@ def line_stated_years(line: Line, i: int, context: Context) -> Iterator[Problem]
         yield from context.year_keys(line.stated, ("lines", i, "stated"))
 
 
+def line_stated_rate(line: Line, i: int, context: Context) -> Iterator[Problem]:
+    """A stated rate's base names known lines and categories, and not the line itself (a line of a
+    category its base names is left out of the base)."""
+    if line.stated_rate is None:
+        return
+    at: Path = ("lines", i, "stated_rate", "base")
+    base = line.stated_rate.base
+    yield from context.base_refs(base, at)
+    for j, ref in enumerate(base.lines):
+        if ref == line.name:
+            yield Problem("budget.stated_rate_self", path=(*at, "lines", j), params={"name": line.name})
+
+
 def salary_plausibility(line: Line, i: int, context: Context) -> Iterator[Problem]:
     """The rules of :data:`SALARY_RULES` (warnings) for a salary line."""
     if isinstance(line, SalaryLine):
@@ -401,7 +436,7 @@ def salary_plausibility(line: Line, i: int, context: Context) -> Iterator[Proble
 
 
 LINE_RULES: list[LineRule] = [line_name_unique, line_category_known, line_dates, line_years, one_off_when,
-                              line_stated_years, salary_plausibility]
+                              line_stated_years, line_stated_rate, salary_plausibility]
 
 
 def _with_years(line: SalaryLine, field: str, at: Path) -> list[tuple[Any, Path]]:

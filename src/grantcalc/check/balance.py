@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
+from grantcalc.budget.stated import TOTAL
+from grantcalc.check.stated import stated_value
 from grantcalc.compute.computation import Computation
 from grantcalc.compute.financing import share_base
 from grantcalc.errors import Problem, Severity
@@ -32,6 +34,37 @@ def _year_path(budget, key: int) -> tuple:
     return ("financing",) if budget.financing else ()
 
 
+def _applied(c: Computation) -> list[Problem]:
+    """The applied amount as stated (one figure, or a row per budget year and total) against the applying
+    funder's cash amount: ``applied.differs`` for the total, ``stated.applied_year`` for a year."""
+    budget, fin = c.budget, c.financing
+    stated = budget.stated.applied_row
+    if not stated:
+        return []
+    at: tuple = ("stated", "applied_amount")
+    row = fin.applicant_row
+    if row is None:
+        return [Problem("applied.no_funder", Severity.warning, at, {"stated": budget.stated.applied_total})]
+    out: list[Problem] = []
+    single = not isinstance(budget.stated.applied_amount, dict)
+    labels = {y.key: y.labels() for y in c.years}
+    for key, figure in stated.items():
+        if isinstance(key, int):
+            applied = Decimal(0) if row.in_kind else row.amount(key)
+        else:  # the total
+            applied = fin.applied_amount if fin.applied_amount is not None else Decimal(0)  # a row: an amount
+        if figure.accepts(applied):
+            continue
+        params = {"stated": stated_value(figure), "funder": row.name, "computed": applied,
+                  "difference": figure.amount - applied,
+                  **({} if figure.tolerance is None else {"tolerance": figure.tolerance})}
+        if isinstance(key, int):
+            out.append(Problem("stated.applied_year", ERROR, (*at, key), {"year": labels[key], **params}))
+        else:
+            out.append(Problem("applied.differs", ERROR, at if single else (*at, TOTAL), params))
+    return out
+
+
 def check(c: Computation) -> list[Problem]:
     """Costs against financing in ``c``: a year or the total unbalanced (``balance.*``), the applied
     amount (*sökt belopp*) differing from the stated one (``applied.*``), a rest funder below zero, and
@@ -48,18 +81,7 @@ def check(c: Computation) -> list[Problem]:
         out.append(Problem("balance.total", ERROR, ("financing",) if budget.financing else (), {
             "costs": c.total, "financing": fin.total, "difference": fin.total - c.total}))
 
-    stated = budget.stated.applied_amount
-    if stated is not None:
-        row = fin.applicant_row
-        if row is None:
-            out.append(Problem("applied.no_funder", Severity.warning, ("stated", "applied_amount"),
-                               {"stated": stated.amount}))
-        else:
-            applied = fin.applied_amount if fin.applied_amount is not None else Decimal(0)  # a row: an amount
-            if stated.amount != applied:
-                out.append(Problem("applied.differs", ERROR, ("stated", "applied_amount"), {
-                    "stated": stated.amount, "funder": row.name, "computed": applied,
-                    "difference": stated.amount - applied}))
+    out += _applied(c)
 
     for row in fin.rows:
         if row.index is None and row.source != "default":

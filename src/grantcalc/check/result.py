@@ -48,12 +48,14 @@ class CheckResult(Findings):
     @property
     def stated_compared(self) -> int:
         """How many figures the document states (and the check compared): line cells and
-        totals, Summa rows, funders' rows, the applied amount and the plan's Summa."""
+        totals, lines' stated rates, Summa rows, sub-total rows, funders' rows, the applied amount
+        (one figure, or its row's) and the plan's Summa."""
         budget = self.budget
-        count = sum(len(line.stated) for line in budget.lines)
+        count = sum(len(line.stated) + (line.stated_rate is not None) for line in budget.lines)
         count += sum(len(f.stated) for f in budget.financing)
         count += len(budget.stated.costs) + len(budget.stated.financing)
-        count += (budget.stated.applied_amount is not None) + (budget.stated.plan is not None)
+        count += sum(len(s.stated) for s in budget.stated.subtotals)
+        count += len(budget.stated.applied_row) + (budget.stated.plan is not None)
         return count
 
     def to_dict(self, lang: str = "sv", strict: bool = False) -> dict[str, Any]:
