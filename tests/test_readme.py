@@ -13,6 +13,7 @@ def test_readme_python_examples_run(monkeypatch, capsys, tmp_path):
     blocks = re.findall(r"```python\n(.*?)```", text, re.S)
     assert len(blocks) >= 2
     (tmp_path / "examples").symlink_to(ROOT / "examples")  # paths as in a clone; files it writes go here
+    (tmp_path / "tests").symlink_to(ROOT / "tests")
     monkeypatch.chdir(tmp_path)
     namespace: dict = {}
     for block in blocks:

@@ -150,6 +150,12 @@ def _parser(lang: str = DEFAULT) -> argparse.ArgumentParser:
     diff.add_argument("--strict", action="store_true", help=say("cli.check.strict"))
     diff.add_argument("--lang", choices=langs, help=lang_help)
 
+    imports = sub.add_parser("import", help=say("cli.import.help"), description=say("cli.import.description"))
+    imports.add_argument("source", metavar=file, help=say("cli.import.source"))
+    imports.add_argument("-o", "--output", metavar=budget, help=say("cli.import.output"))
+    imports.add_argument("--force", action="store_true", help=say("cli.help.force"))
+    imports.add_argument("--lang", choices=langs, help=lang_help)
+
     rates = sub.add_parser("rates", help=say("cli.rates.help"), description=say("cli.rates.description"))
     rates.add_argument("name", metavar=say("cli.metavar.name"), nargs="?", help=say("cli.rates.name"))
     rates.add_argument("--year", type=int, metavar=say("cli.metavar.year"), help=say("cli.rates.year"))
@@ -433,6 +439,35 @@ def _followup_failed(args: argparse.Namespace, fmt: str, lang: str, problems: Se
     return EXIT_INVALID
 
 
+def _import(args: argparse.Namespace) -> int:
+    """``grantcalc import FILE``: the budget file beside it (or ``-o``), the report on the terminal."""
+    from pathlib import Path
+
+    from grantcalc.importer import read_application
+    from grantcalc.write import check_output, write_text_atomic
+
+    lang = args.lang or DEFAULT
+    output = args.output
+    if output is None:
+        output = "-" if args.source == "-" else str(Path(args.source).with_suffix(".yaml"))
+    try:
+        if output != "-":
+            check_output(output, force=args.force)  # before the work: an existing file is refused at once
+        imported = read_application(args.source, name=None if output == "-" else output)
+        report = sys.stderr if output == "-" else sys.stdout
+        if output == "-":
+            _emit(imported.yaml.rstrip("\n"))
+        else:
+            write_text_atomic(output, imported.yaml, force=args.force)
+        _emit(imported.report(lang), report)
+        if output != "-":
+            _emit(catalogue.text("cli.import.written", lang).format(path=output), report)
+    except GrantcalcError as err:
+        _print_problems(err.problems, lang)
+        return EXIT_INVALID
+    return EXIT_OK
+
+
 def _diff(args: argparse.Namespace) -> int:
     """``grantcalc diff OLD NEW`` or ``grantcalc diff BUDGET --rev REV``: exit 1 when a rule is broken."""
     from grantcalc.followup import diff
@@ -624,7 +659,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         commands = {"show": _show, "check": _check, "new": _new, "render": _render, "export": _export,
                     "schema": _schema, "followup": _followup, "diff": _diff, "rates": _rates,
-                    "portfolio": _portfolio}
+                    "portfolio": _portfolio, "import": _import}
         with paused():  # a command keeps nearly everything it builds: no cyclic collection meanwhile
             return commands[args.command](args)
     except BrokenPipeError:  # a write outside _emit: nothing more can be said, and nothing is wrong

@@ -247,6 +247,15 @@ TEXTS: dict[str, str] = {
         "true), apart from the cash lines"),
     "invalid.stated_figure": (
         "{value!r} is neither an amount nor a formula such as \"42.350 kr × 1,42 × 3,5 = 210.479 kr\""),
+    "invalid.stated_approximate": (
+        "{value!r}: an approximate figure needs a number after “ca”: write e.g. “ca 70 000 kr” or “ca 4 %”"),
+    "invalid.stated_tolerance": (
+        "{value!r}: the tolerance after ± ({tolerance!r}) is not a number of 0 or more: write e.g. "
+        "“ca 1 770 000 kr ± 5 000” or “ca 1 770 000 kr ± 5 %”"),
+    "invalid.stated_rate": "{value!r} is not a rate: write e.g. “4 %”, “ca 4 %” or “ca 4 % ± 0,5 %”",
+    "budget.unknown_subtotal_line": (
+        "the subtotal {subtotal!r}: unknown line {name!r}{hint}; the budget's {count} lines: {known}"),
+    "budget.stated_rate_self": "the line {name!r} cannot be part of the base of its own stated rate",
     # --- check: reconciliation (errors)
     "balance.year": (
         "{year}: costs {costs} and financing {financing} do not balance (financing \u2212 costs = {difference})"),
@@ -288,6 +297,19 @@ TEXTS: dict[str, str] = {
         "{difference})"),
     "stated.formula": (
         "{line}, {year}: the formula as written, “{text}”, gives {product}, not {result} (difference {difference})"),
+    "stated.subtotal_year": (
+        "{subtotal}, {year}: the document states {stated}, its lines give {computed} (difference {difference})"),
+    "stated.subtotal_total": (
+        "{subtotal}, total: the document states {stated}, its lines give {computed} (difference {difference})"),
+    "stated.rate": "{line}: the document states {rate}, but the line's {amount} is {share} of its base {base}",
+    "stated.rate_no_base": (
+        "{line}: the document states {rate}, but the base is {base}, so the line's {amount} is no share of it"),
+    "stated.applied_year": (
+        "the amount applied for, {year}: the document states {stated}, but the financing from {funder} is "
+        "{computed} (difference {difference})"),
+    "format.approximately": "about {amount} (±{tolerance})",
+    "format.points_one": "{points} percentage point",
+    "format.points": "{points} percentage points",
     # --- check: months, raises, rates, plan (warnings)
     "period.months": (
         "{year} is budgeted with {budgeted} months, but the period has {counted} months that year ({start} – "
@@ -620,6 +642,110 @@ TEXTS: dict[str, str] = {
     "render.invalid.unpacks_more": "the part {part} unpacks to more than the zip package says ({size} bytes)",
     "render.invalid.unpack": "the part {part} cannot be unpacked: {error}",
     "render.invalid.shorter": "the part {part} is shorter than the zip package says",
+    # --- grantcalc import: why a document cannot be read (grantcalc.importer.read)
+    "import.unknown_format": (
+        "grantcalc does not read {suffix} files; an application to import must be a Word document (.docx), an Excel "
+        "workbook (.xlsx), a PDF (.pdf) or text (.txt, .md): save it as one of them and try again"),
+    "import.too_large": (
+        "the file is too large to import ({size} bytes; at most {limit}); an application is seldom larger than a few "
+        "MB: save it without pictures, or only its budget, and try again"),
+    "import.empty": "the file is empty; give the application to import",
+    "import.wrong_kind": "the file is named {suffix} but is {what}; rename it to end in {right} and try again",
+    "import.save_as": (
+        "the file is {what}, which grantcalc does not read; open it, save it as {format} (File › Save As) and try "
+        "again"),
+    "import.old_format": (
+        "the file is {what} in the old binary format, which grantcalc does not read; open it in Word or Excel, save "
+        "it as {format} (File › Save As) and try again"),
+    "import.password": (
+        "the file is a password-protected (encrypted) Office document; open it in Word or Excel with the password, "
+        "remove it (File › Info › Protect Document › Encrypt with Password), save and try again"),
+    "import.image": (
+        "the file is a picture, which has no text to read; run OCR on it first, or import the application as a Word "
+        "document or as a PDF with text"),
+    "import.not_text": (
+        "the file is not text, nor a document grantcalc knows; save the application as .docx, .xlsx, .pdf or text "
+        "(UTF-8) and try again"),
+    "import.package_invalid": (
+        "the file is not a readable Office document ({reason}); open it in Word, Excel or LibreOffice, save it again "
+        "and try again"),
+    "import.package_parts": (
+        "the file consists of {count} parts (at most {limit}): it is not an ordinary Word or Excel document; save it "
+        "again in Word, Excel or LibreOffice and try again"),
+    "import.package_unpacked": (
+        "the file unpacks to {size} bytes (at most {limit}): it is not an ordinary Word or Excel document; save it "
+        "again in Word, Excel or LibreOffice and try again"),
+    "import.macros": (
+        "the file is a macro-enabled Office document (.docm, .xlsm, or with macros inside); grantcalc runs no macros "
+        "and does not read such files: save it as a plain Word document (.docx) or a plain Excel workbook (.xlsx) "
+        "(File › Save As) and try again"),
+    "import.doctype": (
+        "the file's part {part} has a document type declaration (<!DOCTYPE …>), which Word and Excel never write and "
+        "which can be used to read other files; grantcalc does not read such a file: save it again in Word, Excel or "
+        "LibreOffice and try again"),
+    "import.docx_unreadable": (
+        "the Word document cannot be read ({reason}); open it in Word or LibreOffice, save it again as .docx and try "
+        "again"),
+    "import.xlsx_unreadable": (
+        "the Excel workbook cannot be read ({reason}); open it in Excel or LibreOffice, save it again as .xlsx and try "
+        "again"),
+    "import.pdf_scanned": (
+        "the PDF has no text layer; run OCR first (for instance with ocrmypdf or Adobe Acrobat's Recognize Text) and "
+        "import the new PDF, or import the application as a Word document"),
+    "import.pdf_password": (
+        "the PDF is password-protected; open it with the password, save it as a PDF without one and try again"),
+    "import.pdf_damaged": (
+        "the PDF is damaged or cut short and cannot be read ({reason}); download or export it again and try again"),
+    "import.pdf_no_pages": "the PDF has no pages; download or export it again and try again",
+    "import.pdf_unpacked": (
+        "the PDF unpacks to more than {limit} bytes: it is not an ordinary application; export it again (in Word: "
+        "File › Export › PDF) and try again"),
+    # the {reason} of import.package_invalid, import.xlsx_unreadable and import.pdf_damaged
+    "import.invalid.not_zip": "it is not a zip package, which a .docx or .xlsx is",
+    "import.invalid.damaged": "the zip package is damaged or cut short: {error}",
+    "import.invalid.encrypted": "the part {part} is encrypted, which Word and Excel never write",
+    "import.invalid.method": "the part {part} is compressed with method {method}, which Word and Excel never write",
+    "import.invalid.no_content_types": "[Content_Types].xml is missing",
+    "import.invalid.content_types": "[Content_Types].xml is damaged: {error}",
+    "import.invalid.no_main": (
+        "the package has no Word document or Excel workbook main part (is it another kind of file?)"),
+    "import.invalid.unpacks_more": "the part {part} unpacks to more than the zip package says ({size} bytes)",
+    "import.invalid.unpack": "the part {part} cannot be unpacked: {error}",
+    "import.invalid.shorter": "the part {part} is shorter than the zip package says",
+    "import.xlsx.no_workbook": "the workbook part {part} is missing",
+    "import.xlsx.xml": "the part {part} is not readable XML: {error}",
+    "import.pdf.not_pdf": "the file does not begin as a PDF does",
+    # what a file is (the {what} of import.wrong_kind, import.save_as and import.old_format)
+    "import.what.docx": "a Word document (.docx)",
+    "import.what.xlsx": "an Excel workbook (.xlsx)",
+    "import.what.pdf": "a PDF",
+    "import.what.text": "a text file",
+    "import.what.dotx": "a Word template (.dotx)",
+    "import.what.xltx": "an Excel template (.xltx)",
+    "import.what.xlsb": "a binary Excel workbook (.xlsb)",
+    "import.what.pptx": "a PowerPoint presentation",
+    "import.what.odt": "an OpenDocument text (.odt, LibreOffice Writer)",
+    "import.what.ods": "an OpenDocument spreadsheet (.ods, LibreOffice Calc)",
+    "import.what.odp": "an OpenDocument presentation (.odp)",
+    "import.what.odf": "an OpenDocument file (LibreOffice)",
+    "import.what.rtf": "an RTF document (.rtf)",
+    "import.what.doc": "a Word document (Word 97–2003, .doc)",
+    "import.what.xls": "an Excel workbook (Excel 97–2003, .xls)",
+    "import.what.ppt": "a PowerPoint presentation (PowerPoint 97–2003, .ppt)",
+    "import.what.ole": "an Office document",
+    # what a reader left out of a document (warnings in Document.notes)
+    "import.limit.tables": (
+        "the document has more than {limit} tables; only the first {limit} were read, and reading stopped at {where}"),
+    "import.limit.cells": "the document's tables have more than {limit} cells; reading stopped at {where}",
+    "import.limit.paragraphs": (
+        "the document has more than {limit} paragraphs and lines of text; reading stopped at {where}"),
+    "import.limit.pages": (
+        "the PDF has more than {limit} pages; only the first {limit} were read, and reading stopped at {where}"),
+    "import.cp1252": (
+        "the text is not UTF-8 and was read as Windows-1252 (Western European); check å, ä and ö, or save the text "
+        "as UTF-8 and import it again"),
+    "import.pdf_page": "{where} could not be read ({reason}) and was left out",
+    "import.sheet_missing": "{where} is missing from the workbook and was left out",
     # --- what a file that is not a regular file is (the {kind} of file.not_regular)
     "file.kind.fifo": "a named pipe (FIFO)",
     "file.kind.device": "a device",
@@ -1050,4 +1176,70 @@ TEXTS: dict[str, str] = {
     "argparse.expected_one": "argument {name}: expected one argument",
     "argparse.ambiguous": "ambiguous option: {option} could match {matches}",
     "argparse.argument": "argument {name}: {message}",
+    # import: what an imported application was recognised as (grantcalc.importer)
+    "import.place.sheet": "sheet {value}",
+    "import.place.page": "page {value}",
+    "import.place.table": "table {value}",
+    "import.place.row": "row {value}",
+    "import.place.line": "line {value}",
+    "import.place.cell": "cell {value}",
+    "import.place.paragraph": "paragraph {value}",
+    "import.too_many_rows": "the document has more than {n} lines and table rows; the rest was not read",
+    "import.name_from_first_line": ("the project's name is not under a label such as “Insatsens namn”; the document's"
+                                    " first line is taken as its name"),
+    "import.cell_unread": "the cell “{text}” is no amount and was not read",
+    "import.row_ambiguous": ("the row “{text}” cannot be split into amounts per year unambiguously and was not read; "
+                             "enter it by hand"),
+    "import.line_unread": "the line “{text}” has no amount and was not read",
+    "import.line_twice": "{line} is given twice for {year}; the later line counts",
+    "import.period_from_years": ("the document states no period; the budget years give {start} – {end}: correct period "
+                                 "if it is another"),
+    "import.period_missing": "the document states no period; {start} – {end} is set instead: give the right period",
+    "import.period": "the period {start} – {end}",
+    "import.project_years": "the budget years are project years (År 1, År 2 …): budget_years: project",
+    'import.proration': "the formulas' months in part years are given by proration: {rule}",
+    'import.months': "for {year} the document counts {months} months, not the period's: period.months states them",
+    "import.rounding_down": "all {n} formulas whose product has öre drop them: rounding: mode down",
+    "import.rounding_up": "all {n} formulas whose product has öre round up: rounding: mode up",
+    'import.category_guessed': "{line}: the document gives no cost category; {category} chosen from the line's name",
+    "import.line_in_kind": "{line}: paid in kind by {party}",
+    "import.line_no_amounts": "{line}: no amounts are given for the line",
+    "import.line_factors": "{line}: {how}",
+    "import.explicit_formula": ("{line}: the formulas do not give the amounts printed; the amounts are taken as printed"
+                                " and check audits the formulas"),
+    "import.explicit_amounts": ("{line}: the amounts follow no salary, monthly cost or one-off cost that gives them "
+                                "all; they are taken as printed"),
+    "import.how.salary": "salary {monthly_salary} kr/month × {on_cost} × {fte}",
+    "import.how.recurring": "{amount} per {per}",
+    "import.how.per_unit": "{unit_cost} kr × {count} {unit} per {per}",
+    "import.how.one_off": "one-off cost {amount} in {year}",
+    "import.how.places": "{places} places at {price} kr per {per_places} places a year",
+    "import.per.month": "month",
+    "import.per.year": "year",
+    "import.how.by_year": "; own values for {years}",
+    "import.financing": "the financing budget has {n} funders",
+    "import.financing_none": "the document has no financing budget: the funder covers the costs",
+    "import.plan_line": "the activity {activity} is paid from the cost line {line}",
+    'import.name_missing': "the project's name was not found; “Ansökan” is set: give the name",
+    "import.no_budget": ("no cost budget found: no rows with amounts under years (År 2024, 2025 …) or with formulas; "
+                         "check that the document holds the budget as a table or text"),
+    "import.report.summary": ("Imported from {source} ({kind}): {lines} cost lines, {factors} with factors and "
+                              "{explicit} with amounts as printed; {figures} stated figures to audit."),
+    "import.kind.docx": "Word",
+    "import.kind.xlsx": "Excel",
+    "import.kind.pdf": "PDF",
+    "import.kind.text": "text",
+    "cli.import.help": "import an application (Word, Excel, PDF or text) into a budget file",
+    "cli.import.description": ("Reads an application as .docx, .xlsx, .pdf or text (- for standard input) and writes "
+                               "a budget file with every figure of the document as a stated figure, so grantcalc "
+                               "check audits the document against its own factors. The report says what was "
+                               "recognised as what and what could not be read."),
+    "cli.import.source": "the application to import: .docx, .xlsx, .pdf, .txt/.md or - for standard input",
+    "cli.import.output": ("the budget file to write (default: the application's name with .yaml; - writes to standard"
+                          " output)"),
+    "cli.import.written": "Wrote {path}. Review it and run: grantcalc check {path}",
+    "import.stated_rate": ("{line}: the document states the share {rate} for a fixed amount; check tests it against the"
+                           " other costs"),
+    "import.yaml.header": ("Budget file imported from {source} by grantcalc import.\nReview it against the import "
+                           "report and the document; then run grantcalc check."),
 }

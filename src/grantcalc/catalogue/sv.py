@@ -248,6 +248,15 @@ TEXTS: dict[str, str] = {
         "true), skild från de kontanta raderna"),
     "invalid.stated_figure": (
         "{value!r} är varken ett belopp eller en formel som \"42.350 kr × 1,42 × 3,5 = 210.479 kr\""),
+    "invalid.stated_approximate": (
+        "{value!r}: ett ungefärligt belopp behöver ett tal efter ”ca”: skriv t.ex. ”ca 70 000 kr” eller ”ca 4 %”"),
+    "invalid.stated_tolerance": (
+        "{value!r}: toleransen efter ± ({tolerance!r}) är inget tal från 0 och uppåt: skriv t.ex. "
+        "”ca 1 770 000 kr ± 5 000” eller ”ca 1 770 000 kr ± 5 %”"),
+    "invalid.stated_rate": "{value!r} är ingen procentsats: skriv t.ex. ”4 %”, ”ca 4 %” eller ”ca 4 % ± 0,5 %”",
+    "budget.unknown_subtotal_line": (
+        "delsumman {subtotal!r}: okänd rad {name!r}{hint}; budgetens {count} rader: {known}"),
+    "budget.stated_rate_self": "raden {name!r} kan inte ingå i underlaget för sin egen angivna procentsats",
     # --- check: reconciliation (errors)
     "balance.year": (
         "{year}: kostnaderna {costs} och finansieringen {financing} balanserar inte (finansiering \u2212 kostnader "
@@ -285,6 +294,19 @@ TEXTS: dict[str, str] = {
         "{difference})"),
     "stated.formula": (
         "{line}, {year}: formeln som den står, ”{text}”, ger {product}, inte {result} (skillnad {difference})"),
+    "stated.subtotal_year": (
+        "{subtotal}, {year}: ansökan anger {stated}, raderna ger {computed} (skillnad {difference})"),
+    "stated.subtotal_total": (
+        "{subtotal}, totalt: ansökan anger {stated}, raderna ger {computed} (skillnad {difference})"),
+    "stated.rate": "{line}: ansökan anger {rate}, men radens {amount} är {share} av underlaget {base}",
+    "stated.rate_no_base": (
+        "{line}: ansökan anger {rate}, men underlaget är {base}, så radens {amount} är ingen andel av det"),
+    "stated.applied_year": (
+        "sökt belopp {year}: ansökan anger {stated}, men finansieringen från {funder} är {computed} (skillnad "
+        "{difference})"),
+    "format.approximately": "ca {amount} (±{tolerance})",
+    "format.points_one": "{points} procentenhet",
+    "format.points": "{points} procentenheter",
     # --- check: months, raises, rates, plan (warnings)
     "period.months": (
         "{year} budgeteras med {budgeted} månader, men perioden har {counted} månader det året ({start} – {end}); "
@@ -617,6 +639,111 @@ TEXTS: dict[str, str] = {
     "render.invalid.unpacks_more": "delen {part} packas upp till mer än zip-filen anger ({size} byte)",
     "render.invalid.unpack": "delen {part} kan inte packas upp: {error}",
     "render.invalid.shorter": "delen {part} är kortare än zip-filen anger",
+    # --- grantcalc import: why a document cannot be read (grantcalc.importer.read)
+    "import.unknown_format": (
+        "grantcalc läser inte {suffix}-filer; en ansökan att importera ska vara ett Word-dokument (.docx), en "
+        "Excel-arbetsbok (.xlsx), en PDF (.pdf) eller text (.txt, .md): spara den i något av dem och försök igen"),
+    "import.too_large": (
+        "filen är för stor för att importeras ({size} byte; högst {limit}); en ansökan är sällan större än några "
+        "MB: spara den utan bilder, eller bara budgetdelen, och försök igen"),
+    "import.empty": "filen är tom; ange ansökan som ska importeras",
+    "import.wrong_kind": (
+        "filen heter {suffix} men är {what}; byt namn på den så att den slutar på {right} och försök igen"),
+    "import.save_as": (
+        "filen är {what}, som grantcalc inte läser; öppna den och spara den som {format} (Arkiv › Spara som) och "
+        "försök igen"),
+    "import.old_format": (
+        "filen är {what} i det gamla binära formatet, som grantcalc inte läser; öppna den i Word eller Excel och "
+        "spara den som {format} (Arkiv › Spara som) och försök igen"),
+    "import.password": (
+        "filen är ett lösenordsskyddat (krypterat) Office-dokument; öppna den i Word eller Excel med lösenordet, ta "
+        "bort det (Arkiv › Information › Skydda dokument › Kryptera med lösenord), spara och försök igen"),
+    "import.image": (
+        "filen är en bild, som inte har någon text att läsa; kör OCR på den först, eller importera ansökan som "
+        "Word-dokument eller som PDF med text"),
+    "import.not_text": (
+        "filen är ingen text och inget dokument grantcalc känner igen; spara ansökan som .docx, .xlsx, .pdf eller "
+        "text (UTF-8) och försök igen"),
+    "import.package_invalid": (
+        "filen är inget läsbart Office-dokument ({reason}); öppna den i Word, Excel eller LibreOffice, spara den "
+        "igen och försök igen"),
+    "import.package_parts": (
+        "filen består av {count} delar (högst {limit}): det är inget vanligt Word- eller Excel-dokument; spara den "
+        "igen i Word, Excel eller LibreOffice och försök igen"),
+    "import.package_unpacked": (
+        "filen packas upp till {size} byte (högst {limit}): det är inget vanligt Word- eller Excel-dokument; spara "
+        "den igen i Word, Excel eller LibreOffice och försök igen"),
+    "import.macros": (
+        "filen är ett makroaktiverat Office-dokument (.docm, .xlsm, eller med makron i sig); grantcalc kör inga "
+        "makron och läser inte sådana filer: spara den som vanligt Word-dokument (.docx) eller vanlig "
+        "Excel-arbetsbok (.xlsx) (Arkiv › Spara som) och försök igen"),
+    "import.doctype": (
+        "filens del {part} har en dokumenttypdeklaration (<!DOCTYPE …>), som Word och Excel aldrig skriver och som "
+        "kan användas för att läsa andra filer; grantcalc läser inte en sådan fil: spara den igen i Word, Excel "
+        "eller LibreOffice och försök igen"),
+    "import.docx_unreadable": (
+        "Word-dokumentet kan inte läsas ({reason}); öppna det i Word eller LibreOffice, spara det igen som .docx och "
+        "försök igen"),
+    "import.xlsx_unreadable": (
+        "Excel-arbetsboken kan inte läsas ({reason}); öppna den i Excel eller LibreOffice, spara den igen som .xlsx "
+        "och försök igen"),
+    "import.pdf_scanned": (
+        "PDF:en har inget textlager; kör OCR först (till exempel med ocrmypdf eller Adobe Acrobats Känn igen text) "
+        "och importera den nya PDF:en, eller importera ansökan som Word-dokument"),
+    "import.pdf_password": (
+        "PDF:en är lösenordsskyddad; öppna den med lösenordet, spara den som en PDF utan lösenord och försök igen"),
+    "import.pdf_damaged": (
+        "PDF:en är trasig eller avkortad och kan inte läsas ({reason}); hämta eller exportera den igen och försök "
+        "igen"),
+    "import.pdf_no_pages": "PDF:en har inga sidor; hämta eller exportera den igen och försök igen",
+    "import.pdf_unpacked": (
+        "PDF:en packas upp till mer än {limit} byte: det är ingen vanlig ansökan; exportera den igen (i Word: Arkiv "
+        "› Exportera › PDF) och försök igen"),
+    # the {reason} of import.package_invalid, import.xlsx_unreadable and import.pdf_damaged
+    "import.invalid.not_zip": "det är ingen zip-fil, vilket ett .docx- eller .xlsx-dokument är",
+    "import.invalid.damaged": "zip-filen är trasig eller avkortad: {error}",
+    "import.invalid.encrypted": "delen {part} är krypterad, vilket Word och Excel aldrig skriver",
+    "import.invalid.method": "delen {part} är packad med metod {method}, vilket Word och Excel aldrig skriver",
+    "import.invalid.no_content_types": "[Content_Types].xml saknas",
+    "import.invalid.content_types": "[Content_Types].xml är trasig: {error}",
+    "import.invalid.no_main": (
+        "paketet har ingen huvuddel för ett Word-dokument eller en Excel-arbetsbok (är det en annan sorts fil?)"),
+    "import.invalid.unpacks_more": "delen {part} packas upp till mer än zip-filen anger ({size} byte)",
+    "import.invalid.unpack": "delen {part} kan inte packas upp: {error}",
+    "import.invalid.shorter": "delen {part} är kortare än zip-filen anger",
+    "import.xlsx.no_workbook": "arbetsboksdelen {part} saknas",
+    "import.xlsx.xml": "delen {part} är ingen läsbar XML: {error}",
+    "import.pdf.not_pdf": "filen börjar inte som en PDF",
+    # what a file is (the {what} of import.wrong_kind, import.save_as and import.old_format)
+    "import.what.docx": "ett Word-dokument (.docx)",
+    "import.what.xlsx": "en Excel-arbetsbok (.xlsx)",
+    "import.what.pdf": "en PDF",
+    "import.what.text": "en textfil",
+    "import.what.dotx": "en Word-mall (.dotx)",
+    "import.what.xltx": "en Excel-mall (.xltx)",
+    "import.what.xlsb": "en binär Excel-arbetsbok (.xlsb)",
+    "import.what.pptx": "en PowerPoint-presentation",
+    "import.what.odt": "ett OpenDocument-textdokument (.odt, LibreOffice Writer)",
+    "import.what.ods": "ett OpenDocument-kalkylblad (.ods, LibreOffice Calc)",
+    "import.what.odp": "en OpenDocument-presentation (.odp)",
+    "import.what.odf": "ett OpenDocument-dokument (LibreOffice)",
+    "import.what.rtf": "ett RTF-dokument (.rtf)",
+    "import.what.doc": "ett Word-dokument (Word 97–2003, .doc)",
+    "import.what.xls": "en Excel-arbetsbok (Excel 97–2003, .xls)",
+    "import.what.ppt": "en PowerPoint-presentation (PowerPoint 97–2003, .ppt)",
+    "import.what.ole": "ett Office-dokument",
+    # what a reader left out of a document (warnings in Document.notes)
+    "import.limit.tables": (
+        "dokumentet har fler än {limit} tabeller; bara de första {limit} lästes och läsningen slutade vid {where}"),
+    "import.limit.cells": "dokumentets tabeller har fler än {limit} celler; läsningen slutade vid {where}",
+    "import.limit.paragraphs": "dokumentet har fler än {limit} stycken och textrader; läsningen slutade vid {where}",
+    "import.limit.pages": (
+        "PDF:en har fler än {limit} sidor; bara de första {limit} lästes och läsningen slutade vid {where}"),
+    "import.cp1252": (
+        "texten är inte UTF-8 och lästes som Windows-1252 (västeuropeisk); kontrollera å, ä och ö, eller spara texten "
+        "som UTF-8 och importera den igen"),
+    "import.pdf_page": "{where} kunde inte läsas ({reason}) och hoppades över",
+    "import.sheet_missing": "{where} saknas i arbetsboken och hoppades över",
     # --- what a file that is not a regular file is (the {kind} of file.not_regular)
     "file.kind.fifo": "en namngiven rörledning (FIFO)",
     "file.kind.device": "en enhet (device)",
@@ -1042,4 +1169,69 @@ TEXTS: dict[str, str] = {
     "argparse.expected_one": "argument {name}: väntade ett argument",
     "argparse.ambiguous": "tvetydig flagga: {option} kan vara {matches}",
     "argparse.argument": "argument {name}: {message}",
+    # import: what an imported application was recognised as (grantcalc.importer)
+    "import.place.sheet": "blad {value}",
+    "import.place.page": "sida {value}",
+    "import.place.table": "tabell {value}",
+    "import.place.row": "rad {value}",
+    "import.place.line": "rad {value}",
+    "import.place.cell": "cell {value}",
+    "import.place.paragraph": "stycke {value}",
+    "import.too_many_rows": "dokumentet har fler än {n} rader och tabellrader; resten lästes inte",
+    "import.name_from_first_line": ("projektets namn står inte under en rubrik som ”Insatsens namn”; dokumentets första"
+                                    " rad tas som namn"),
+    "import.cell_unread": "cellen ”{text}” är inget belopp och lästes inte",
+    "import.row_ambiguous": ("raden ”{text}” går inte att dela i belopp per år entydigt och lästes inte; skriv in den "
+                             "för hand"),
+    "import.line_unread": "raden ”{text}” har inget belopp och lästes inte",
+    "import.line_twice": "{line} står två gånger för {year}; den senare raden gäller",
+    "import.period_from_years": ("perioden står inte i dokumentet; budgetåren ger {start} – {end}: rätta period om den "
+                                 "är en annan"),
+    "import.period_missing": "perioden står inte i dokumentet; {start} – {end} är satt i stället: ange rätt period",
+    "import.period": "perioden {start} – {end}",
+    "import.project_years": "budgetåren är projektår (År 1, År 2 …): budget_years: project",
+    "import.proration": "formlernas månader i delår ges av proration: {rule}",
+    "import.months": "{year} räknar dokumentet med {months} månader, inte periodens: period.months anger dem",
+    "import.rounding_down": "alla {n} formler med ören i produkten stryker örena: rounding: mode down",
+    "import.rounding_up": "alla {n} formler med ören i produkten avrundar uppåt: rounding: mode up",
+    "import.category_guessed": "{line}: dokumentet anger inget kostnadsslag; {category} valt efter radens namn",
+    "import.line_in_kind": "{line}: betalas i natura av {party}",
+    "import.line_no_amounts": "{line}: inga belopp står för raden",
+    "import.line_factors": "{line}: {how}",
+    "import.explicit_formula": ("{line}: formlerna ger inte de belopp som står; beloppen tas som de står och formlerna "
+                                "granskas av check"),
+    "import.explicit_amounts": ("{line}: beloppen följer ingen lön, månadskostnad eller engångskostnad som ger dem "
+                                "alla; de tas som de står"),
+    "import.how.salary": "lön {monthly_salary} kr/mån × {on_cost} × {fte}",
+    "import.how.recurring": "{amount} per {per}",
+    "import.how.per_unit": "{unit_cost} kr × {count} {unit} per {per}",
+    "import.how.one_off": "engångskostnad {amount} år {year}",
+    "import.how.places": "{places} platser à {price} kr per {per_places} platser och år",
+    "import.per.month": "månad",
+    "import.per.year": "år",
+    "import.how.by_year": "; egna värden för {years}",
+    "import.financing": "finansieringsbudgeten har {n} finansiärer",
+    "import.financing_none": "dokumentet har ingen finansieringsbudget: finansiären står för kostnaderna",
+    "import.plan_line": "aktiviteten {activity} betalas från kostnadsraden {line}",
+    "import.name_missing": "projektets namn hittades inte; ”Ansökan” är satt: ange namnet",
+    "import.no_budget": ("ingen kostnadsbudget hittades: inga rader med belopp under år (År 2024, 2025 …) eller med "
+                         "formler; kontrollera att dokumentet har budgeten som tabell eller text"),
+    "import.report.summary": ("Importerat från {source} ({kind}): {lines} kostnadsrader, {factors} med faktorer och "
+                              "{explicit} med belopp som de står; {figures} angivna belopp att granska."),
+    "import.kind.docx": "Word",
+    "import.kind.xlsx": "Excel",
+    "import.kind.pdf": "PDF",
+    "import.kind.text": "text",
+    "cli.import.help": "importera en ansökan (Word, Excel, PDF eller text) till en budgetfil",
+    "cli.import.description": ("Läser en ansökan som .docx, .xlsx, .pdf eller text (- för standard in) och skriver en"
+                               " budgetfil med dokumentets alla belopp som angivna belopp, så att grantcalc check "
+                               "granskar dokumentet mot dess egna faktorer. Rapporten säger vad som kändes igen som "
+                               "vad och vad som inte kunde läsas."),
+    "cli.import.source": "ansökan att importera: .docx, .xlsx, .pdf, .txt/.md eller - för standard in",
+    "cli.import.output": "budgetfilen att skriva (standard: ansökans namn med .yaml; - skriver till standard ut)",
+    "cli.import.written": "Skrev {path}. Granska den och kör: grantcalc check {path}",
+    "import.stated_rate": ("{line}: dokumentet anger andelen {rate} för ett fast belopp; check prövar den mot övriga "
+                           "kostnader"),
+    "import.yaml.header": ("Budgetfil importerad från {source} med grantcalc import.\nGranska den mot importrapporten "
+                           "och dokumentet; kör sedan grantcalc check."),
 }

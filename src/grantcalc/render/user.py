@@ -58,7 +58,7 @@ def _unknown_field(err: Any, top: Node) -> Problem:
 def _open(path: Path):
     from docxtpl import DocxTemplate
 
-    from grantcalc.render.package import read_template
+    from grantcalc.package import read_template
 
     data = read_template(path)  # size, zip bomb, macros and DOCTYPE checked before python-docx sees it
     stream = io.BytesIO(data)

@@ -1,0 +1,173 @@
+"""grantcalc import: the reference applications as text copied out of their documents, imported
+into budgets whose check reproduces every stated figure and the hand-written examples' findings;
+grantcalc's own output read back; the command line as a user calls it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import grantcalc
+from grantcalc.importer import import_text, read_application
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "tests" / "examples" / "import"
+
+
+def _codes(result) -> list[tuple[str, str]]:
+    return sorted((p.code, p.severity.value) for p in result.findings)
+
+
+@pytest.mark.parametrize(("sample", "example", "factors", "explicit"), [
+    ("oka-innanforskapet.txt", "oka-innanforskapet.yaml", 8, 0),
+    ("ljusdal-hallbart-arbetsliv.txt", "ljusdal-hallbart-arbetsliv.yaml", 3, 4),
+    ("ljusdal-hallbart-arbetsliv.md", "ljusdal-hallbart-arbetsliv.yaml", 3, 4),
+    ("gemensam-kraft.txt", "gemensam-kraft.yaml", 5, 7),
+])
+def test_reference_text_imports_into_the_hand_written_budget(sample, example, factors, explicit):
+    imported = read_application(SAMPLES / sample)
+    original = grantcalc.load(ROOT / "examples" / example)
+    mine, theirs = imported.budget.compute(), original.compute()
+    assert mine.year_totals == theirs.year_totals
+    assert mine.total == theirs.total
+    assert mine.financing.total == theirs.financing.total
+    result = imported.budget.check()
+    assert not result.errors  # every stated figure reproduced
+    assert _codes(result) == _codes(original.check())
+    assert (imported.factor_lines, imported.explicit_lines) == (factors, explicit)
+
+
+def test_oka_findings_are_the_documents_own_mistakes():
+    result = read_application(SAMPLES / "oka-innanforskapet.txt").budget.check()
+    text = " ".join(result.report("sv", width=400).replace("\xa0", " ").split())
+    assert "36,5 månader" in text  # 2027 budgeted as 9 months of a period of 36
+    assert "2.666 kr x 12 = 32.000 kr" in text and "31 992 kr" in text  # the false product
+    raises = [p for p in result.findings if p.code.startswith("raise") or "monthly_salary" in str(p.path)]
+    assert {(p.path[1], p.path[3]) for p in raises} == {(0, 2025), (1, 2027)}  # the unraised salaries
+    budget = read_application(SAMPLES / "oka-innanforskapet.txt").budget
+    assert budget.period.start.isoformat() == "2024-09-15" and budget.period.end.isoformat() == "2027-09-14"
+    assert budget.stated.applied_amount.amount == Decimal("5826420")
+    assert budget.lines[0].kind == "salary" and budget.lines[0].monthly_salary == Decimal("42350")
+    assert str(budget.lines[0].stated[2024]) == "42.350 kr*1,42*3,5 mån= 210.479kr"
+
+
+def test_ljusdal_metadata_plan_and_financing():
+    budget = read_application(SAMPLES / "ljusdal-hallbart-arbetsliv.txt").budget
+    assert budget.project.name == "Ett hållbart arbetsliv i Ljusdal"
+    assert budget.project.applicant == "Ljusdals kommun"
+    assert budget.project.funder == "Samordningsförbund Gävleborg"
+    assert [p.name for p in budget.project.parties][:4] == [
+        "Ljusdals kommun", "Region Gävleborg", "Arbetsförmedlingen", "Försäkringskassan"]
+    assert [a.lines for a in budget.plan] == [["Externa tjänster"], ["Externa tjänster"], ["Handledning"],
+                                              ["Övriga kostnader"]]
+    assert budget.stated.plan.amount == Decimal("115000")
+    assert next(f.name for f in budget.financing) == "Samordningsförbund Gävleborg"
+    assert budget.lines[2].kind == "recurring" and budget.lines[2].amount == Decimal(4000)  # 48 000 / 12
+
+
+def test_places_at_a_price_with_their_rounding():
+    budget = read_application(SAMPLES / "gemensam-kraft.txt").budget
+    places = [line for line in budget.lines if line.kind == "places"]
+    assert len(places) == 5 and {p.price for p in places} == {Decimal(650000)}
+    c = budget.compute()
+    assert c.amount("Hässleholms kommun 40 platser", 2023) == Decimal(1305000)
+    assert c.total == Decimal(18588000)
+
+
+def test_the_yaml_is_commented_and_loads_the_same():
+    imported = read_application(SAMPLES / "oka-innanforskapet.txt")
+    assert imported.yaml.startswith("# ")
+    assert "# lön 42 350 kr/mån × 1,42 × 100 %" in imported.yaml
+    again = grantcalc.loads(imported.yaml)
+    assert again.compute().total == Decimal(5826420)
+
+
+def test_show_formulas_reads_back(tmp_path):
+    """grantcalc's own `show --formulas` text imports into a budget with the same figures."""
+    for name in ("oka-innanforskapet", "ljusdal-hallbart-arbetsliv"):
+        original = grantcalc.load(ROOT / "examples" / f"{name}.yaml")
+        text = original.compute().table("sv", formulas=True, width=250)
+        imported = import_text(text, name=f"{name}.txt")
+        assert imported.budget.compute().year_totals == original.compute().year_totals
+        assert not imported.budget.check().errors
+
+
+def test_no_budget_is_a_clear_message():
+    with pytest.raises(grantcalc.SourceError) as err:
+        import_text("Hej!\nDetta är ett brev utan budget.\n")
+    assert "ingen kostnadsbudget hittades" in err.value.format("sv")
+
+
+def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, "-m", "grantcalc", *args], cwd=cwd, capture_output=True, text=True,
+                          env=env, timeout=120, check=False)
+
+
+def test_cli_import_then_check(tmp_path):
+    source = tmp_path / "ansokan.txt"
+    source.write_bytes((SAMPLES / "oka-innanforskapet.txt").read_bytes())
+    done = _cli("import", "ansokan.txt", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Importerat från ansokan.txt (text): 9 kostnadsrader, 8 med faktorer" in done.stdout
+    target = tmp_path / "ansokan.yaml"
+    first = target.read_bytes()
+    check = _cli("check", "ansokan.yaml", cwd=tmp_path)
+    assert check.returncode == 0 and "Angivna belopp jämförda med beräkningen: 32, varav 0 avviker." in check.stdout
+    again = _cli("import", "ansokan.txt", cwd=tmp_path)  # never over a file without --force
+    assert again.returncode == 2 and target.read_bytes() == first
+    assert "--force" in again.stderr
+    assert _cli("import", "ansokan.txt", "--force", cwd=tmp_path).returncode == 0
+
+
+def test_cli_import_to_standard_output(tmp_path):
+    done = _cli("import", str(SAMPLES / "gemensam-kraft.txt"), "-o", "-", cwd=tmp_path)
+    assert done.returncode == 0
+    assert grantcalc.loads(done.stdout).compute().total == Decimal(18588000)
+    assert "Importerat från" in done.stderr  # the report beside the YAML, not in it
+
+
+def _expected():
+    return sorted(SAMPLES.glob("*.expected.yaml"))
+
+
+@pytest.mark.parametrize("expected", _expected(), ids=lambda p: p.name.split(".")[0])
+def test_held_out_applications_import_without_hand_editing(expected):
+    """Made-up applications from other förbund, pasted as text: the budget's cost and financing
+    years are the document's Summa rows, and a Summa row that does not add up is an error of check."""
+    import yaml
+
+    want = yaml.safe_load(expected.read_text(encoding="utf-8"))
+    imported = read_application(SAMPLES / want["file"])
+    budget = imported.budget
+    c = budget.compute()
+    assert budget.period.start.isoformat() == str(want["period"]["start"])
+    assert budget.period.end.isoformat() == str(want["period"]["end"])
+    name = want["project"]["name"]
+    assert name in budget.project.name or budget.project.name in name
+    assert budget.project.funder == want["project"]["funder"]
+    assert budget.stated.applied_amount.amount == Decimal(want["applied_amount"]["amount"])
+    assert len(budget.lines) == want["costs"]["line_count"]
+    years = [y.key for y in c.years]
+    assert len(years) == len(want["years"])
+    wrong = {(e["table"], e["row"], str(e["column"])): e for e in want.get("errors", [])}
+    summa = want["costs"]["summa"]
+    for key, label in zip(years, want["years"], strict=True):
+        printed = Decimal(summa["amounts"][str(label)])
+        error = wrong.get(("costs", "Summa", str(label)))
+        assert c.year_totals[key] == printed - (Decimal(error["difference"]) if error else 0)
+    financing = want.get("financing", {}).get("summa")
+    if financing:
+        for key, label in zip(years, want["years"], strict=True):
+            assert c.financing.year_total(key) == Decimal(financing["amounts"][str(label)])
+    result = budget.check()
+    codes = {p.code for p in result.findings}
+    for error in want.get("errors", []):
+        assert ("stated.costs_year" if error["kind"] == "sum_row" else "stated.formula") in codes
+    if not want.get("errors"):
+        assert not [p for p in result.errors if p.code.startswith(("stated.", "balance."))]
