@@ -497,7 +497,8 @@ def _fit_factors(ctx: _Context, row: Row, printed: dict[int, Decimal],
     raise_rate = _raise_of(ctx, row)
     candidates: list[dict[str, Any]] = []
     for key in sorted(specs):
-        candidates.append(specs[key])
+        if specs[key] not in candidates:  # each year's formula once: most years repeat the same factors
+            candidates.append(specs[key])
     counts = [s.get("count") for s in specs.values() if s["kind"] == "per_unit"]
     for spec in _label_specs(row, None):
         if spec["kind"] == "per_unit" and "count" not in spec:
@@ -601,12 +602,20 @@ def _fit_amounts(ctx: _Context, row: Row, printed: dict[int, Decimal],
         rate = next(iter(rates.values()))
         if rate == rate.to_integral_value():
             candidates.append({"kind": "recurring", "amount": rate, "per": "month"})
-    places = re.search(r"(\d+)\s*platser", " ".join(row.labels))
-    if places and ctx.draft.price_rules:
-        per, price, _ = ctx.draft.price_rules[0]
-        found = _fit_places(ctx, Decimal(places.group(1)), price, per, printed, name, category)
-        if found:
-            candidates.append(found)
+    places = re.search(r"(\d+)\s*platser", row.label) or re.search(r"(\d+)\s*platser", " ".join(row.labels))
+    if places:
+        count = Decimal(places.group(1))
+        rules = [(per, price) for per, price, _ in ctx.draft.price_rules]
+        for text in row.labels:  # "650 000 kr/år × 40/15 platser": the price per block of places
+            for m in re.finditer(r"(\d[\d \u00a0.]*\d)\s*kr/år(?:\s*[×x*]\s*(\d+)\s*/\s*(\d+)\s*platser)?", text):
+                stated = tx.amount_of(m.group(1))
+                if stated:
+                    rules.append((Decimal(m.group(3)) if m.group(3) else count, stated[0]))
+        for per, price in rules[:4]:
+            found = _fit_places(ctx, count, price, per, printed, name, category)
+            if found:
+                candidates.append(found)
+                break
     for body in candidates:
         full = {**body, "name": name, "category": category}
         if _matches(_evaluate(ctx, full), printed):

@@ -99,6 +99,7 @@ class Draft:
     parties: list[str] = field(default_factory=list)
     period: tuple[date, date] | None = None
     period_place: Place | None = None
+    period_labelled: bool = False  # read beside a label ("Projektperiod"), not only found in a sentence
     project_years: bool = False
     years: list[tx.YearLabel] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
@@ -151,6 +152,7 @@ class _Line:
     numbers: list[Decimal | None] | None = None  # typed values of a sheet's cells
     heading: bool = False
     table: bool = False
+    heads: list[str] | None = None  # each cell's first line: a name above its specification
 
 
 def _split(text: str) -> list[str]:
@@ -175,7 +177,8 @@ def _lines(document: Document, draft: Draft) -> list[_Line]:
                 cells = [tx.clean(c) for c in row]
                 numbers = list(block.numbers[i]) if block.numbers is not None else None
                 if any(cells):
-                    out.append(_Line(cells, block.row_places[i], numbers, table=True))
+                    heads = [tx.clean(c.strip().split("\n")[0]) for c in row]
+                    out.append(_Line(cells, block.row_places[i], numbers, table=True, heads=heads))
             out.append(_Line([], block.place, table=True))  # a table ends: an empty line
         if len(out) > MAX_ROWS:
             draft.note("import.too_many_rows", out[-1].place, Severity.warning, n=MAX_ROWS)
@@ -270,9 +273,11 @@ def _metadata(lines: list[_Line], draft: Draft) -> None:
                 found = tx.amount_of(m.group(1))
                 if found:
                     draft.applied = Cell(found[0], m.group(1).strip(), line.place, found[1])
-        if draft.period is None:
+        if not draft.period_labelled:
             span = tx.date_range(joined) or tx.month_range(joined)
-            if span:
+            # unlabelled, the widest period stated is the project's (a justification prints each
+            # year's own dates too: "2024  (2024-09-15 – 2024-12-31)")
+            if span and (draft.period is None or span[1] - span[0] > draft.period[1] - draft.period[0]):
                 draft.period, draft.period_place = span, line.place
         if draft.funder is None:
             m = _FUNDER.search(joined)
@@ -333,9 +338,9 @@ def _take(draft: Draft, what: str, value: str, place: Place) -> None:
     elif what == "funder" and draft.funder is None and not tx.amount_of(value):
         draft.funder = re.split(r",\s|\s\(", value, maxsplit=1)[0]  # "Svenska ESF-rådet, Europeiska socialfonden+"
     elif what == "period":
-        span = tx.date_range(value)
-        if span:
-            draft.period, draft.period_place = span, place
+        span = tx.date_range(value) or tx.month_range(value)
+        if span and not draft.period_labelled:
+            draft.period, draft.period_place, draft.period_labelled = span, place, True
     elif what == "applied" and draft.applied is None:
         found = tx.amount_of(value) or tx.amount_of(value.split("(")[0])
         if found is None:
@@ -363,6 +368,8 @@ class _Header:
     label_cells: int  # cells before the first figure column
     place: Place
     text_header: bool  # a pasted line, not a real table row: cells may not line up
+    names: tuple[str, ...] = ()  # the header's own cell texts
+    closed: bool = False  # a financing table's Summa is read: the rows under it are no funders
 
 
 def _header(line: _Line, context: str | None) -> _Header | None:
@@ -413,7 +420,63 @@ def _header(line: _Line, context: str | None) -> _Header | None:
             columns.append(None)  # "År" with no year, or an unnamed column after the years: unused
         else:
             columns.append("label")
-    return _Header(kind, years, columns, first_figure or 0, line.place, text_header or not line.table)
+    return _Header(kind, years, columns, first_figure or 0, line.place, text_header or not line.table,
+                   tuple(c.casefold() for c in cells))
+
+
+def _long_header(line: _Line) -> dict[str, int] | None:
+    """A table of one row per line and year: Kostnadsrad | Kostnadsslag | År | Belopp | … | Formel."""
+    low = [c.casefold() for c in line.cells]
+    out: dict[str, int] = {}
+    for i, c in enumerate(low):
+        if c in ("kostnadsrad", "rad", "post", "budgetpost"):
+            out["name"] = i
+        elif c in ("år", "budgetår", "year"):
+            out["year"] = i
+        elif c in ("belopp", "kostnad", "amount"):
+            out["amount"] = i
+        elif c in ("formel", "beräkning", "formula"):
+            out["formula"] = i
+        elif c in ("kostnadsslag", "category"):
+            out["category"] = i
+        elif c in ("specifikation", "kostnadsspecifikation"):
+            out["spec"] = i
+    return out if {"name", "year", "amount"} <= out.keys() else None
+
+
+def _long_row(line: _Line, columns: dict[str, int], draft: Draft) -> bool:
+    """One line-year of a long table: its formula joins the line's figure of that year."""
+    cells = line.cells
+
+    def at(key: str) -> str:
+        i = columns.get(key)
+        return cells[i] if i is not None and i < len(cells) else ""
+
+    year = tx.year_label(at("year"))
+    name = at("name")
+    if year is None or not name:
+        return False
+    number = None
+    if line.numbers is not None and columns["amount"] < len(line.numbers):
+        number = line.numbers[columns["amount"]]
+    cell = _cell(at("amount"), line.place, number, draft.scale)
+    if cell is None:
+        return True
+    formula = tx.parse_formula(at("formula")) if "=" in at("formula") else None
+    if formula is not None and formula.result == cell.amount:
+        cell = Cell(cell.amount, formula.text, line.place, formula.approx, formula)
+    row = next((r for r in draft.rows if r.label.casefold() == name.casefold()), None)
+    if row is None:
+        row = Row(name, line.place, category=at("category") or None, spec=at("spec") or None, labels=[name])
+        draft.rows.append(row)
+    if at("spec") and at("spec") not in row.labels:
+        row.labels.append(at("spec"))
+    old = row.years.get(year.key)
+    if old is None or old.amount == cell.amount:
+        row.years[year.key] = cell if cell.formula is not None or old is None else old
+    if year.key not in [y.key for y in draft.years]:
+        draft.years.append(year)
+    return True
 
 
 def _plan_header(line: _Line) -> dict[str, int] | None:
@@ -543,11 +606,12 @@ def _walk(lines: list[_Line], draft: Draft) -> None:
     section_year: tx.YearLabel | None = None
     table_rows: list[int] = []  # the cost rows of the table being read
     last_total: tuple[int, str, Place, dict[int | str, Cell]] | None = None
-    sections: dict[tuple[str, ...], int] = {}
+    sections = _Names()
     seen_years: dict[int, tx.YearLabel] = {}
 
     just_closed: _Header | None = None  # a Summa line right after a table belongs to it
     scale = Decimal(1)  # "belopp i tkr": the tables' figures are thousands of kronor
+    long_form: dict[str, int] | None = None  # a table of one row per line and year (grantcalc's "Beräkning")
 
     def close_table() -> None:
         nonlocal header, group, group_note, table_rows, last_total, just_closed
@@ -587,6 +651,15 @@ def _walk(lines: list[_Line], draft: Draft) -> None:
                 context = "costs"
             else:
                 context = None
+        lh = _long_header(line)
+        if lh is not None:
+            close_table()
+            long_form = lh
+            continue
+        if long_form is not None:
+            if line.table and _long_row(line, long_form, draft):
+                continue
+            long_form = None
         ph = _plan_header(line)
         if ph is not None:
             close_table()
@@ -621,10 +694,16 @@ def _walk(lines: list[_Line], draft: Draft) -> None:
             elif isinstance(done, tuple):
                 last_total = done
             continue
+        if section_year is not None and line.heading and not line.table:
+            section_year = None  # "Ansökan om medel": a heading that is no year ends the year sections
         if section_year is not None:
             _section_row(line, joined, section_year.key, draft, sections)
+            if re.match(r"(?i)^(totala|totalt)\b", joined) and "total" in draft.costs:
+                section_year = None  # "Totala kostnader för 3 år": the sections end with the whole
             continue
         _loose_total(joined, line.place, draft)
+    for y in draft.years:
+        seen_years.setdefault(y.key, y)
     draft.years = [seen_years[k] for k in sorted(seen_years)]
     draft.project_years = any(y.project for y in draft.years)
     del last_total
@@ -652,12 +731,19 @@ def _table_row(line: _Line, header: _Header, draft: Draft, group: str | None, gr
         return None
     labels, values = got
     label_text = tx.clean(" ".join(c for c in labels if c))
+    natura = [j for j, n in enumerate(header.names) if n in ("i natura", "in kind", "natura")]
+    flag = False
+    if natura and line.table:
+        j = natura[0]
+        flag = j < len(line.cells) and line.cells[j].casefold() in ("ja", "yes", "x", "✓", "true")
+        labels = [c for k, c in enumerate(labels) if k != natura[0]]  # the flag is no part of the name
+        label_text = tx.clean(" ".join(c for c in labels if c))
     if not values:
         if header.kind == "financing" and label_text and (len(label_text) > 60 or label_text[:1].islower()
                                                           or label_text.endswith(".")):
             return "end"  # a sentence under the table, not a funder
         if header.kind == "financing" and label_text:
-            draft.funders.append(FunderRow(label_text, line.place, in_kind=bool(_IN_KIND.search(label_text)),
+            draft.funders.append(FunderRow(label_text, line.place, in_kind=flag or bool(_IN_KIND.search(label_text)),
                                            empty=True))
             return None
         if label_text and table_rows and _is_specification(label_text) and draft.rows:
@@ -668,9 +754,12 @@ def _table_row(line: _Line, header: _Header, draft: Draft, group: str | None, gr
         if label_text and len(label_text) <= 80:
             return "group"
         return "end" if len(label_text) > 120 else None
+    if header.kind == "financing" and header.closed:
+        return None  # "Kostnader", "Skillnad (finansiering − kostnader)" under the Summa: no funders
     if not label_text or tx.is_total_label(label_text):
         if header.kind == "financing":
             draft.financing.update(values)
+            header.closed = True
             return None
         name = label_text or "Summa"
         if re.match(r"(?i)^(summa|totalt?|total|s:a)\s*(kostnader|budget)?\s*$", name) or not label_text:
@@ -683,23 +772,45 @@ def _table_row(line: _Line, header: _Header, draft: Draft, group: str | None, gr
             draft.subtotals.append(Subtotal(name, line.place, list(table_rows), _years(values), values.get("total")))
         return None
     if header.kind == "financing":
-        funder = FunderRow(label_text, line.place, in_kind=bool(_IN_KIND.search(label_text)))
+        own = re.sub(r"\s*\((?:i natura|in kind)\)\s*$", "", label_text)  # grantcalc's own "(i natura)"
+        funder = FunderRow(own, line.place, in_kind=flag or own != label_text or bool(_IN_KIND.search(label_text)))
         funder.years = _years(values)
         funder.total = values.get("total")
         draft.funders.append(funder)
         return None
-    cells = [c for c in labels if c]
-    category, spec = group, None
-    if len(cells) >= 2:
-        category, label, spec = cells[0], _name_of(cells[1]), " ".join(cells[1:])
-    else:
-        label = cells[0] if cells else label_text
+    category, label, spec = _label_roles(labels, header, group)
+    if not label:
+        label = label_text
     row = Row(label, line.place, category=category, spec=spec, labels=[label], group_note=group_note)
     row.years = _years(values)
     row.total = values.get("total")
     draft.rows.append(row)
     table_rows.append(len(draft.rows) - 1)
     return None
+
+
+def _label_roles(labels: list[str], header: _Header, group: str | None) -> tuple[str | None, str, str | None]:
+    """A cost row's category, name and specification from its label cells, by what the header calls
+    them (Kostnadsslag | Kostnadsrad | Specifikation); without names, two cells are a category and
+    a specification (Gävleborg's 8.1), one is the name."""
+    named = [n for n, k in zip(header.names, header.columns, strict=False) if k == "label"]
+    roles = []
+    for n in named:
+        if "slag" in n or "kategori" in n or n in ("category",):
+            roles.append("category")
+        elif "spec" in n or "beskriv" in n or "innehåll" in n:
+            roles.append("spec")
+        elif "rad" in n or "post" in n or "namn" in n or n in ("line", "kostnad"):
+            roles.append("name")
+        else:
+            roles.append("")
+    if len(roles) == len(labels) and "name" in roles:
+        got = {r: c for r, c in zip(roles, labels, strict=True) if r and c}
+        return got.get("category", group), got.get("name", ""), got.get("spec")
+    cells = [c for c in labels if c]
+    if len(cells) >= 2:
+        return cells[0], _name_of(cells[1]), " ".join(cells[1:])
+    return group, cells[0] if cells else "", None
 
 
 def _years(values: dict[int | str, Cell]) -> dict[int, Cell]:
@@ -714,7 +825,7 @@ def _as_subtotal(draft: Draft, table_rows: list[int]) -> None:
 _FOOTER = re.compile(r"(?i)^(?:sida|page|s\.)\s*\d+\s*(?:\(|av|of|/)?\s*\d*\)?$|^[-–]\s*\d+\s*[-–]$|^\d+$")
 
 
-def _section_row(line: _Line, joined: str, year: int, draft: Draft, sections: dict[tuple[str, ...], int]) -> None:
+def _section_row(line: _Line, joined: str, year: int, draft: Draft, sections: _Names) -> None:
     """One row of a year section: "label formula = amount", "label amount", a Summa, or a line paid in kind."""
     if _FOOTER.match(joined):
         return  # a page's footer ("Sida 9 av 14") in text copied out of a PDF
@@ -743,7 +854,28 @@ def _section_row(line: _Line, joined: str, year: int, draft: Draft, sections: di
             draft.costs[key] = Cell(amount[0], joined, line.place, amount[1])
         return
     cells = [c for c in line.cells if c]
-    if len(cells) >= 2 and not re.search(r"\d", cells[0]) and not line.table:
+    if len(cells) >= 3 and line.table and tx.amount_of(cells[-1]):
+        # a justification's row: Kostnad | the formula as computed | Belopp ("… = 487 500 kr, avrundat
+        # uppåt till 490 000 kr | 490 000 kr"): the amount is the last cell; the formula counts when it
+        # gives it, else its words stay beside the line (its rate, its places)
+        final = tx.amount_of(cells[-1])
+        assert final is not None
+        middle = " ".join(cells[1:-1])
+        if middle.rstrip().endswith("="):
+            middle = f"{middle} {cells[-1]}"  # "42 350 kr × 1,42 × 3,5 mån = | 210 479 kr"
+        computed = tx.parse_formula(middle) if "=" in middle else None
+        given = Cell(final[0], cells[-1], line.place, final[1])
+        if computed is not None and computed.result == final[0]:
+            given = Cell(final[0], computed.text, line.place, computed.approx, computed)
+        extra = middle if given.formula is None else ""
+        name = cells[0]
+        if line.heads and line.heads[0] and line.heads[0] != cells[0]:
+            name = line.heads[0]  # "Processledare/samordnare" above "Processledare 100 % /samordnare (…)"
+            extra = f"{cells[0][len(name):].strip()} {extra}".strip()
+        _add_section_cell(draft, sections, line, name, given, year, _PAID_BY.search(joined), extra)
+        return
+    if len(cells) >= 2 and not line.table and tx.amount_of(cells[0]) is None and (
+            not re.search(r"\d", cells[0]) or tx.amount_of(cells[1]) is not None):
         # a laid-out row ("Resor  32 000 kr  32 000 kr/år × 9/12 = 24 000 kr", grantcalc's own show):
         # the label, the amount, then the formula or the rate
         shown = tx.amount_of(cells[1])
@@ -753,7 +885,7 @@ def _section_row(line: _Line, joined: str, year: int, draft: Draft, sections: di
             found = Cell(laid.result, laid.text, line.place, laid.approx, laid)
         elif shown is not None:
             found = Cell(shown[0], cells[1], line.place, shown[1])
-        extra = " ".join(cells[2:]) if len(cells) > 2 and (laid is None or laid.result is None) else ""
+        extra = " ".join(cells[2:]) if len(cells) > 2 and (found is None or found.formula is None) else ""
         _add_section_cell(draft, sections, line, cells[0], found, year, _PAID_BY.search(joined), extra)
         return
     formula = tx.parse_formula(joined)
@@ -770,7 +902,7 @@ def _section_row(line: _Line, joined: str, year: int, draft: Draft, sections: di
     _add_section_cell(draft, sections, line, label, cell, year, _PAID_BY.search(joined), "", joined)
 
 
-def _add_section_cell(draft: Draft, sections: dict[tuple[str, ...], int], line: _Line, label: str,
+def _add_section_cell(draft: Draft, sections: _Names, line: _Line, label: str,
                       cell: Cell | None, year: int, paid: re.Match[str] | None, extra: str,
                       joined: str | None = None) -> None:
     joined = joined or label
@@ -782,7 +914,7 @@ def _add_section_cell(draft: Draft, sections: dict[tuple[str, ...], int], line: 
         draft.note("import.line_unread", line.place, Severity.warning, text=joined)
         return
     key = tx.stem(label)
-    index = _match(key, sections)
+    index = _match(key, sections, lambda i: year not in draft.rows[i].years or cell is None)
     if index is None:
         row = Row(_name_of(label), line.place, spec=label, labels=[label])
         if paid is not None and cell is None:
@@ -792,12 +924,12 @@ def _add_section_cell(draft: Draft, sections: dict[tuple[str, ...], int], line: 
             row.label = _name_of(head) or row.label
         draft.rows.append(row)
         index = len(draft.rows) - 1
-        sections[key] = index
+        sections.add(key, index)
     row = draft.rows[index]
     if label not in row.labels:
         row.labels.append(label)
-    if extra and tx.money_rates(extra):
-        row.labels.append(extra)  # "32 000 kr/år": the rate the line states
+    if extra and (tx.money_rates(extra) or re.search(r"(?i)löneökn|%", extra)) and extra not in row.labels:
+        row.labels.append(extra)  # "32 000 kr/år", "(årlig löneökn. 3,3 % …)": what the line states of itself
     if cell is not None:
         if year in row.years:
             draft.note("import.line_twice", line.place, Severity.warning, line=row.label, year=year)
@@ -805,14 +937,30 @@ def _add_section_cell(draft: Draft, sections: dict[tuple[str, ...], int], line: 
         draft.section_rows.setdefault(year, []).append(index)
 
 
-def _match(key: tuple[str, ...], sections: dict[tuple[str, ...], int]) -> int | None:
+class _Names(dict[tuple[str, ...], int]):
+    """The lines of the year sections by their names' first words (:func:`text.stem`), and by the
+    first of them, so a row finds its line among thousands without a scan."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+
+    def add(self, key: tuple[str, ...], index: int) -> None:
+        self[key] = index
+        if key:
+            self.first.setdefault(key[0], []).append((key, index))
+
+
+def _match(key: tuple[str, ...], sections: _Names, free) -> int | None:
+    """The line of an earlier year section this row is (by its name's first words), if it has no
+    figure for this year yet: the same name exactly, else the one name that begins like it."""
     if key in sections:
-        return sections[key]
-    candidates = [(k, i) for k, i in sections.items()
-                  if k and key and (k[:len(key)] == key or key[:len(k)] == k)]
-    if len(candidates) == 1:
-        return candidates[0][1]
-    return None
+        return sections[key] if free(sections[key]) else None
+    if not key:
+        return None
+    candidates = [i for k, i in sections.first.get(key[0], []) if (k[:len(key)] == key or key[:len(k)] == k)
+                  and free(i)]
+    return candidates[0] if len(candidates) == 1 else None
 
 
 def _name_of(label: str) -> str:
@@ -879,6 +1027,12 @@ def recognise(document: Document) -> Draft:
     lines = _lines(document, draft)
     _metadata(lines, draft)
     _walk(lines, draft)
+    names = [f.name for f in draft.funders if not f.in_kind and (f.years or (f.total and f.total.amount))]
+    if names and (draft.funder is None or draft.funder.casefold() not in {n.casefold() for n in names}):
+        # the funder applied to is the one of the financing table that is a förbund (or the ESF, Arvsfonden)
+        found = next((n for n in names if _FUNDER.search(n) or re.search(r"(?i)förbund|esf|arvsfond", n)), None)
+        if found is not None:
+            draft.funder = found
     for line in lines:
         joined = " ".join(line.cells)
         for m in _RAISE.finditer(joined):

@@ -63,7 +63,12 @@ def stem(text: str) -> tuple[str, ...]:
     """A line's name as it is matched across a document's years: its words before the first
     figure, bracket or colon ("Processledare 100 % /samordnare (…)" → processledare)."""
     head = re.split(r"[\d(:]", text, maxsplit=1)[0]
-    return tuple(words(head)) or tuple(words(text))[:3]
+    out = tuple(words(head)) or tuple(words(text))[:3]
+    # a number that is part of the name ("Coach 2", "Rad 5 material"), not a measure ("9 mån", "100 %")
+    m = re.match(r"\s*(\d+)(?!\s*(?:%|mån|kr|st|pers|tim|h\b|dag|år|x|×|\*|[.,]\d))", text[len(head):])
+    if m and out:
+        out = (*out, m.group(1))
+    return out
 
 
 def is_total_label(text: str) -> bool:

@@ -23,6 +23,7 @@ saying where: a partial document, never a hang.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from grantcalc.errors import SourceError
@@ -35,7 +36,7 @@ from grantcalc.importer.read.common import (
     MAX_TABLES,
     fail,
 )
-from grantcalc.messages import phrase
+from grantcalc.messages import Bilingual, phrase
 from grantcalc.package import Package, Rules
 
 __all__ = ["read_document", "read_text", "READ_SUFFIXES", "MAX_DOCUMENT_BYTES", "MAX_TABLES", "MAX_CELLS",
@@ -58,6 +59,7 @@ PACKAGE_RULES = Rules(invalid="import.package_invalid", reasons="import.invalid.
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _IMAGES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*")
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+_PDF_HEADER = re.compile(rb"%PDF-\d\.\d")
 
 
 def read_document(path: str | Path, *, name: str | None = None) -> Document:
@@ -113,7 +115,7 @@ def _read(data: bytes, name: str, claimed: str | None, suffix: str) -> Document:
     if found == "zip":
         return _read_package(data, name, claimed, suffix)
     if found == "ole":
-        raise _ole(data, name, suffix)
+        raise _ole(data, name)
     if found in ("rtf", "image"):
         if found == "image":
             raise fail("import.image", name)
@@ -145,7 +147,7 @@ def _sniff(data: bytes) -> str:
     head = data[:1024]
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
         return "zip"
-    if b"%PDF-" in head and not head.startswith(_BOMS):
+    if _PDF_HEADER.search(head) and not head.startswith(_BOMS):  # the header may follow up to 1 KiB of junk
         return "pdf"
     if data.startswith(_OLE):
         return "ole"
@@ -161,7 +163,7 @@ def _binary(data: bytes) -> bool:
     return not data.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00" in data[:65536]
 
 
-def _kind(kind: str):
+def _kind(kind: str) -> Bilingual:
     return phrase(f"import.what.{kind}")
 
 
@@ -169,7 +171,7 @@ def _save_as(name: str, kind: str) -> SourceError:
     return fail("import.save_as", name, what=_kind(kind), format=_SAVE_AS[kind])
 
 
-def _ole(data: bytes, name: str, suffix: str) -> SourceError:
+def _ole(data: bytes, name: str) -> SourceError:
     """An OLE compound file: an Office file encrypted with a password (its ``EncryptedPackage``
     stream), or a Word, Excel or PowerPoint 97-2003 file, told by its streams' names."""
     def holds(stream: str) -> bool:
@@ -192,6 +194,10 @@ def _read_package(data: bytes, name: str, claimed: str | None, suffix: str) -> D
             raise _save_as(name, kind)
         if (claimed is not None and claimed != kind) or (claimed is None and suffix in _EXPLAINED):
             raise fail("import.wrong_kind", name, suffix=suffix, what=_kind(kind), right=_RIGHT_SUFFIX[kind])
+        if kind == "docx":
+            from grantcalc.importer.read.docx import check_body
+
+            check_body(package, name)
         package.check_parts()  # each part unpacked in bounded steps: a lying directory, a DOCTYPE
         document = Document(name=name, kind=kind)
         if kind == "docx":

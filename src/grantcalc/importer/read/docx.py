@@ -26,8 +26,11 @@ from typing import Any
 
 from grantcalc.importer.document import Document, Paragraph, Place
 from grantcalc.importer.read.common import Rows, Stop, Tally, fail
+from grantcalc.package import WORD_MAIN, Package
 
-__all__ = ["read_docx"]
+__all__ = ["read_docx", "check_body", "MAX_BODY_BYTES"]
+
+MAX_BODY_BYTES = 20 * 1024 * 1024  # word/document.xml: 300 pages of text are 3-5 MB; 50 MB take 8 s and 600 MB
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -47,8 +50,17 @@ _TITLE = frozenset(("title", "rubrik"))
 _STREAM = re.compile(r"\s*'?<_io\.BytesIO object at 0x[0-9a-fA-F]+>'?")
 
 
+def check_body(package: Package, name: str) -> None:
+    """Refuse a body larger than :data:`MAX_BODY_BYTES` (as the zip directory says: a part that
+    unpacks to more is refused by the package's check): python-docx parses the body whole."""
+    for part, kind in (package.types or {}).items():
+        if kind == WORD_MAIN and part in package.names and \
+                (size := package.archive.getinfo(part).file_size) > MAX_BODY_BYTES:
+            raise fail("import.docx_too_large", name, size=size, limit=MAX_BODY_BYTES)
+
+
 def read_docx(data: bytes, document: Document) -> None:
-    """The blocks of the Word document ``data`` appended to ``document``."""
+    """The blocks of the Word document ``data`` (its package checked) appended to ``document``."""
     from docx import Document as open_docx
     from docx.opc.exceptions import OpcError
     from lxml import etree
