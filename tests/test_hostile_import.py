@@ -327,3 +327,46 @@ def test_a_pdf_picture_is_not_counted_as_unpacked_text(tmp_path, monkeypatch):
                                         b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed
                                         + b"\nendstream"))
     assert [p.code for p in refused(path)] == ["import.pdf_unpacked"]
+
+
+def test_a_pdf_page_that_draws_more_than_its_budget_is_left_out_with_a_note(tmp_path, monkeypatch):
+    """pdfplumber's layout of a page grows faster than its characters (70 000 took 7 minutes): a
+    page drawing more than MAX_PAGE_OBJECTS characters, lines and pictures is not laid out."""
+    from grantcalc.importer.read import pdf as reader
+
+    monkeypatch.setattr(reader, "MAX_PAGE_OBJECTS", 40)
+    busy = b"".join(text_at(20 + 10 * (n % 50), 800 - 10 * (n // 50), "ab") for n in range(100))
+    path = tmp_path / "tät.pdf"
+    path.write_bytes(pdf([busy, text_at(72, 780, "Sida två")]))
+    document = read_document(path)
+    assert [(b.text, b.place) for b in document.blocks] == [("Sida två", Place(page=2, line=1))]
+    [note] = document.notes
+    assert note.code == "import.pdf_page_busy" and note.params["place"] == Place(page=1)
+    assert note.message("sv").startswith("sida 1 har fler än 40 tecken")
+    monkeypatch.setattr(reader, "MAX_PAGE_OBJECTS", 1000)
+    monkeypatch.setattr(reader, "MAX_PDF_OBJECTS", 150)  # in all: page 1 draws 200 characters
+    document = read_document(path)
+    assert [n.code for n in document.notes] == ["import.limit.objects"]
+    assert {b.place.page for b in document.blocks} == {1} and document.notes[0].params["place"] == Place(page=2)
+
+
+def test_a_pdf_page_of_a_dense_grid_is_read_as_text(tmp_path):
+    """A 60 × 60 grid crosses 3 600 times; pdfplumber compares every crossing with every other."""
+    grid = b"0.5 w\n" + b"".join(b"%d 100 m %d 700 l S\n" % (50 + 8 * n, 50 + 8 * n) for n in range(60)) + \
+        b"".join(b"50 %d m 522 %d l S\n" % (100 + 10 * n, 100 + 10 * n) for n in range(60))
+    path = tmp_path / "rutnat.pdf"
+    path.write_bytes(pdf([text_at(72, 780, "Rutnät") + grid]))
+    document = read_document(path)
+    assert [(b.text, b.place) for b in document.blocks] == [("Rutnät", Place(page=1, line=1))]
+    assert [(n.code, n.params["place"]) for n in document.notes] == [("import.pdf_page_lines", Place(page=1))]
+
+
+def test_a_word_body_larger_than_python_docx_should_parse_is_refused_unparsed(tmp_path, monkeypatch):
+    """python-docx parses the body whole (50 MB of it take 8 s and 600 MB): its size is read first."""
+    from grantcalc.importer.read import docx as reader
+
+    monkeypatch.setattr(reader, "MAX_BODY_BYTES", 10_000)
+    path = body_docx(tmp_path / "lang.docx", "<w:p><w:r><w:t>Rad</w:t></w:r></w:p>" * 1000)
+    [problem] = refused(path)
+    assert problem.code == "import.docx_too_large" and problem.params["limit"] == 10_000
+    assert "spara bara ansökans budgetdel" in problem.message("sv")

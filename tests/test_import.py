@@ -82,7 +82,8 @@ def test_places_at_a_price_with_their_rounding():
 def test_the_yaml_is_commented_and_loads_the_same():
     imported = read_application(SAMPLES / "oka-innanforskapet.txt")
     assert imported.yaml.startswith("# ")
-    assert "# lön 42 350 kr/mån × 1,42 × 100 %" in imported.yaml
+    assert "# rad 19: lön 42 350 kr/mån × 1,42 × 100 %; egna värden för 2025, 2026, 2027" in imported.yaml
+    assert "# 2027 räknar dokumentet med 9 månader" in imported.yaml  # the choices, where they are made
     again = grantcalc.loads(imported.yaml)
     assert again.compute().total == Decimal(5826420)
 

@@ -277,6 +277,29 @@ def test_a_number_excel_stored_as_a_binary_float_reads_as_excel_shows_it(tmp_pat
     assert [column_letters(n) for n in (1, 26, 27, 16384)] == ["A", "Z", "AA", "XFD"]
 
 
+def test_a_strict_open_xml_workbook_reads_too(tmp_path):
+    """Strict Open XML (Excel's "Strict Open XML Spreadsheet") has namespaces of its own."""
+    import xlsxwriter
+
+    path = tmp_path / "vanlig.xlsx"
+    workbook = xlsxwriter.Workbook(str(path))
+    workbook.add_worksheet("Blad").write_row("A1", ["Resor", 30000])
+    workbook.close()
+    moved = {b"http://schemas.openxmlformats.org/spreadsheetml/2006/main": b"http://purl.oclc.org/ooxml/spreadsheetml/main",
+             b"http://schemas.openxmlformats.org/officeDocument/2006/relationships":
+                 b"http://purl.oclc.org/ooxml/officeDocument/relationships"}
+
+    def strict(data: bytes) -> bytes:
+        for old, new in moved.items():
+            data = data.replace(old, new)
+        return data
+
+    with zipfile.ZipFile(path) as archive:
+        parts = [n for n in archive.namelist() if n.endswith((".xml", ".rels")) and n != "[Content_Types].xml"]
+    [table] = tables(read_document(rezip(path, tmp_path / "strikt.xlsx", change=dict.fromkeys(parts, strict))))
+    assert table.rows == (("Resor", "30000"),) and table.numbers == ((None, Decimal(30000)),)
+
+
 # --- PDF --------------------------------------------------------------------------------------------
 def test_a_pdf_reads_its_lines_and_ruled_tables_page_by_page(tmp_path):
     first = (text_at(72, 780, "8.1 Kostnadsbudget", 14) + text_at(72, 760, "Summan ska balansera")

@@ -689,6 +689,9 @@ TEXTS: dict[str, str] = {
     "import.xlsx_unreadable": (
         "the Excel workbook cannot be read ({reason}); open it in Excel or LibreOffice, save it again as .xlsx and try "
         "again"),
+    "import.docx_too_large": (
+        "the Word document's text is {size} bytes (at most {limit}), more than an application has; save only the "
+        "application's budget as a document of its own and try again"),
     "import.pdf_scanned": (
         "the PDF has no text layer; run OCR first (for instance with ocrmypdf or Adobe Acrobat's Recognize Text) and "
         "import the new PDF, or import the application as a Word document"),
@@ -745,6 +748,11 @@ TEXTS: dict[str, str] = {
         "the text is not UTF-8 and was read as Windows-1252 (Western European); check å, ä and ö, or save the text "
         "as UTF-8 and import it again"),
     "import.pdf_page": "{where} could not be read ({reason}) and was left out",
+    "import.pdf_page_lines": "{where} has too many lines for its tables to be read; its text was read as lines",
+    "import.pdf_page_busy": (
+        "{where} has more than {limit} characters, lines and pictures and was not read; is it a drawing or a scanned "
+        "page?"),
+    "import.limit.objects": "the PDF has more than {limit} characters, lines and pictures; reading stopped at {where}",
     "import.sheet_missing": "{where} is missing from the workbook and was left out",
     # --- what a file that is not a regular file is (the {kind} of file.not_regular)
     "file.kind.fifo": "a named pipe (FIFO)",
@@ -1199,8 +1207,8 @@ TEXTS: dict[str, str] = {
     "import.project_years": "the budget years are project years (År 1, År 2 …): budget_years: project",
     'import.proration': "the formulas' months in part years are given by proration: {rule}",
     'import.months': "for {year} the document counts {months} months, not the period's: period.months states them",
-    "import.rounding_down": "all {n} formulas whose product has öre drop them: rounding: mode down",
-    "import.rounding_up": "all {n} formulas whose product has öre round up: rounding: mode up",
+    "import.rounding_down": "the formulas whose product has öre ({n} of them) drop them: rounding: mode down",
+    "import.rounding_up": "the formulas whose product has öre ({n} of them) round up: rounding: mode up",
     'import.category_guessed': "{line}: the document gives no cost category; {category} chosen from the line's name",
     "import.line_in_kind": "{line}: paid in kind by {party}",
     "import.line_no_amounts": "{line}: no amounts are given for the line",
@@ -1240,6 +1248,11 @@ TEXTS: dict[str, str] = {
     "cli.import.written": "Wrote {path}. Review it and run: grantcalc check {path}",
     "import.stated_rate": ("{line}: the document states the share {rate} for a fixed amount; check tests it against the"
                            " other costs"),
+    "import.unit": ("the amounts are in {unit}: each figure of the tables is {factor} kr a unit and is written in "
+                    "kronor"),
+    "import.explicit_formula.short": ("the amounts as printed: the formulas do not give them (check audits the "
+                                      "formulas)"),
+    "import.explicit_amounts.short": "the amounts as printed",
     "import.yaml.header": ("Budget file imported from {source} by grantcalc import.\nReview it against the import "
                            "report and the document; then run grantcalc check."),
 }

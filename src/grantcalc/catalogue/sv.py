@@ -687,6 +687,9 @@ TEXTS: dict[str, str] = {
     "import.xlsx_unreadable": (
         "Excel-arbetsboken kan inte läsas ({reason}); öppna den i Excel eller LibreOffice, spara den igen som .xlsx "
         "och försök igen"),
+    "import.docx_too_large": (
+        "Word-dokumentets text är {size} byte (högst {limit}), mer än en ansökan har; spara bara ansökans "
+        "budgetdel som ett eget dokument och försök igen"),
     "import.pdf_scanned": (
         "PDF:en har inget textlager; kör OCR först (till exempel med ocrmypdf eller Adobe Acrobats Känn igen text) "
         "och importera den nya PDF:en, eller importera ansökan som Word-dokument"),
@@ -743,6 +746,12 @@ TEXTS: dict[str, str] = {
         "texten är inte UTF-8 och lästes som Windows-1252 (västeuropeisk); kontrollera å, ä och ö, eller spara texten "
         "som UTF-8 och importera den igen"),
     "import.pdf_page": "{where} kunde inte läsas ({reason}) och hoppades över",
+    "import.pdf_page_lines": (
+        "{where} har för många linjer för att dess tabeller ska kunna läsas; sidans text lästes som rader"),
+    "import.pdf_page_busy": (
+        "{where} har fler än {limit} tecken, linjer och bilder och lästes inte; är den en ritning eller en inskannad "
+        "sida?"),
+    "import.limit.objects": "PDF:en har fler än {limit} tecken, linjer och bilder; läsningen slutade vid {where}",
     "import.sheet_missing": "{where} saknas i arbetsboken och hoppades över",
     # --- what a file that is not a regular file is (the {kind} of file.not_regular)
     "file.kind.fifo": "en namngiven rörledning (FIFO)",
@@ -1192,8 +1201,8 @@ TEXTS: dict[str, str] = {
     "import.project_years": "budgetåren är projektår (År 1, År 2 …): budget_years: project",
     "import.proration": "formlernas månader i delår ges av proration: {rule}",
     "import.months": "{year} räknar dokumentet med {months} månader, inte periodens: period.months anger dem",
-    "import.rounding_down": "alla {n} formler med ören i produkten stryker örena: rounding: mode down",
-    "import.rounding_up": "alla {n} formler med ören i produkten avrundar uppåt: rounding: mode up",
+    "import.rounding_down": "formlerna med ören i produkten ({n} st.) stryker örena: rounding: mode down",
+    "import.rounding_up": "formlerna med ören i produkten ({n} st.) avrundar uppåt: rounding: mode up",
     "import.category_guessed": "{line}: dokumentet anger inget kostnadsslag; {category} valt efter radens namn",
     "import.line_in_kind": "{line}: betalas i natura av {party}",
     "import.line_no_amounts": "{line}: inga belopp står för raden",
@@ -1232,6 +1241,9 @@ TEXTS: dict[str, str] = {
     "cli.import.written": "Skrev {path}. Granska den och kör: grantcalc check {path}",
     "import.stated_rate": ("{line}: dokumentet anger andelen {rate} för ett fast belopp; check prövar den mot övriga "
                            "kostnader"),
+    "import.unit": "beloppen står i {unit}: varje belopp i tabellerna är {factor} kr per enhet och skrivs i kronor",
+    "import.explicit_formula.short": "beloppen som de står: formlerna ger dem inte (check granskar formlerna)",
+    "import.explicit_amounts.short": "beloppen som de står",
     "import.yaml.header": ("Budgetfil importerad från {source} med grantcalc import.\nGranska den mot importrapporten "
                            "och dokumentet; kör sedan grantcalc check."),
 }

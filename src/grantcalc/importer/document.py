@@ -20,7 +20,8 @@ __all__ = ["Place", "Paragraph", "Table", "Block", "Document"]
 class Place:
     """Where in the source a block (or a row of it) is: any of page, table, row, text line, sheet, cell
     (all 1-based; ``cell`` as a spreadsheet writes it, ``"B7"``), and ``paragraph``: a Word
-    paragraph's number among the body's paragraphs (empty ones counted, as python-docx lists them).
+    paragraph's number among the body's paragraphs, empty ones counted (a text box's paragraphs
+    have the number of the paragraph they are anchored in).
 
     ``row`` is a table's row number (a sheet's own row number in a workbook, where empty rows
     are left out); ``line`` a line of text (of the file, or of a PDF page)."""

@@ -96,8 +96,9 @@ def fit(draft: Draft) -> Fitted:
             line["name"] = better
         names.add(line["name"].casefold())
         lines.append(line)
+        place = where(row.place)
         if comment:
-            fitted.comments[f"lines.{len(lines) - 1}"] = comment
+            fitted.comments[f"lines.{len(lines) - 1}"] = f"{place}: {comment}" if place else comment
         del i
     data: dict[str, Any] = {"project": _project(ctx), "period": ctx.period}
     if ctx.rounding:
@@ -138,6 +139,7 @@ def _period(ctx: _Context) -> None:
         end = date(keys[-1], *(last.end if last and last.end else (12, 31)))
         start_end = (start, end)
         ctx.note("import.period_from_years", None, Severity.warning, start=start.isoformat(), end=end.isoformat())
+    read = start_end is not None and draft.period is not None
     if start_end is None:
         today = date.today()
         start = date(today.year, 1, 1)
@@ -145,8 +147,9 @@ def _period(ctx: _Context) -> None:
         end = date(today.year + years, 1, 1) - timedelta(days=1)
         start_end = (start, end)
         ctx.note("import.period_missing", None, Severity.warning, start=start.isoformat(), end=end.isoformat())
-    else:
+    if read:
         ctx.note("import.period", draft.period_place, start=start_end[0].isoformat(), end=start_end[1].isoformat())
+    ctx.fitted.comments["period"] = _said(ctx.fitted.notes[-1])
     period: dict[str, Any] = {"start": start_end[0], "end": start_end[1]}
     if scheme is YearScheme.project:
         period["budget_years"] = "project"
@@ -181,6 +184,9 @@ def _period(ctx: _Context) -> None:
             ctx.note("import.months", None, year=_year_text(ctx, key), months=months)
     if overrides:
         period["months"] = overrides
+    ctx.fitted.comments["period"] = "\n".join(
+        _said(n) for n in ctx.fitted.notes if n.code in ("import.period", "import.period_from_years",
+                                                         "import.period_missing", "import.proration", "import.months"))
 
 
 def _formula_months(cell: Cell) -> Decimal | None:
@@ -230,6 +236,15 @@ def _rounding(ctx: _Context) -> None:
     elif up == cases:
         ctx.rounding = {"mode": "up", "step": 1}
         ctx.note("import.rounding_up", None, n=up)
+    else:
+        return
+    ctx.fitted.comments["rounding"] = _said(ctx.fitted.notes[-1])
+
+
+def _said(note: Problem) -> str:
+    """A note as the YAML's comment says it: its place, then its message."""
+    place = str(note.params.get("place") or "")
+    return f"{place}: {note.message()}" if place else note.message()
 
 
 # ---------------------------------------------------------------- one line
@@ -390,12 +405,12 @@ def _line(ctx: _Context, row: Row) -> tuple[dict[str, Any], str | None]:
             line["stated"] = {"total": _stated_value(row.total)}
         ctx.fitted.explicit_lines += 1
         ctx.note("import.line_in_kind", row.place, line=name, party=party)
-        return line, None
+        return line, _in_kind_comment(party)
     if row.in_kind and not printed:
         line["kind"] = "in_kind"
         line["party"] = row.in_kind
         ctx.note("import.line_in_kind", row.place, line=name, party=row.in_kind)
-        return line, None
+        return line, _in_kind_comment(row.in_kind)
     if not printed and row.total is None:
         line["kind"] = "explicit"
         line["amounts"] = {}
@@ -421,7 +436,15 @@ def _line(ctx: _Context, row: Row) -> tuple[dict[str, Any], str | None]:
     ctx.fitted.explicit_lines += 1
     reason = "import.explicit_formula" if any(c.formula for c in row.years.values()) else "import.explicit_amounts"
     ctx.note(reason, row.place, line=name)
-    return line, None
+    from grantcalc.messages import render
+
+    return line, render(f"{reason}.short", {})
+
+
+def _in_kind_comment(party: str) -> str:
+    from grantcalc.messages import render
+
+    return render("import.line_in_kind", {"line": "", "party": party}).lstrip(": ")
 
 
 def _in_kind_party(row: Row) -> str | None:

@@ -804,6 +804,8 @@ def _label_roles(labels: list[str], header: _Header, group: str | None) -> tuple
             roles.append("name")
         else:
             roles.append("")
+    if roles == ["category"] and len(labels) == 1 and labels[0]:
+        return labels[0], labels[0], None  # "Kostnadsslag | 2024 | …": the category is the line
     if len(roles) == len(labels) and "name" in roles:
         got = {r: c for r, c in zip(roles, labels, strict=True) if r and c}
         return got.get("category", group), got.get("name", ""), got.get("spec")

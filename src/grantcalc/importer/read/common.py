@@ -1,4 +1,7 @@
-"""What every reader shares: the caps on what one read takes, the notes it leaves, its errors."""
+"""What every reader shares: the caps on what one read takes, the notes it leaves, its errors.
+
+The caps are read from this module when a read starts (:class:`Tally`), so a test may lower them
+here (``monkeypatch.setattr(common, "MAX_PAGES", 3)``)."""
 
 from __future__ import annotations
 
