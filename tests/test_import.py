@@ -104,33 +104,48 @@ def test_no_budget_is_a_clear_message():
     assert "ingen kostnadsbudget hittades" in err.value.format("sv")
 
 
-def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, "-m", "grantcalc", *args], cwd=cwd, capture_output=True, text=True,
-                          env=env, timeout=120, check=False)
+def test_cli_import_then_check(tmp_path, capsys, monkeypatch):
+    from tests.helpers import cli
 
-
-def test_cli_import_then_check(tmp_path):
     source = tmp_path / "ansokan.txt"
     source.write_bytes((SAMPLES / "oka-innanforskapet.txt").read_bytes())
-    done = _cli("import", "ansokan.txt", cwd=tmp_path)
-    assert done.returncode == 0, done.stderr
-    assert "Importerat från ansokan.txt (text): 9 kostnadsrader, 8 med faktorer" in done.stdout
+    monkeypatch.chdir(tmp_path)
+    status, out, err = cli(capsys, "import", "ansokan.txt")
+    assert status == 0, err
+    assert "Importerat från ansokan.txt (text): 9 kostnadsrader, 8 med faktorer" in out
+    assert "Skrev ansokan.yaml. Granska den och kör: grantcalc check ansokan.yaml" in out
     target = tmp_path / "ansokan.yaml"
     first = target.read_bytes()
-    check = _cli("check", "ansokan.yaml", cwd=tmp_path)
-    assert check.returncode == 0 and "Angivna belopp jämförda med beräkningen: 32, varav 0 avviker." in check.stdout
-    again = _cli("import", "ansokan.txt", cwd=tmp_path)  # never over a file without --force
-    assert again.returncode == 2 and target.read_bytes() == first
-    assert "--force" in again.stderr
-    assert _cli("import", "ansokan.txt", "--force", cwd=tmp_path).returncode == 0
+    status, out, _ = cli(capsys, "check", "ansokan.yaml")
+    assert status == 0 and "Angivna belopp jämförda med beräkningen: 32, varav 0 avviker." in out
+    status, out, err = cli(capsys, "import", "ansokan.txt")  # never over a file without --force
+    assert status == 2 and target.read_bytes() == first and out == ""
+    assert "ansokan.yaml" in err and "--force" in err
+    assert cli(capsys, "import", "ansokan.txt", "--force")[0] == 0
+    status, out, _ = cli(capsys, "import", "ansokan.txt", "-o", "en.yaml", "--lang", "en")
+    assert status == 0 and "Imported from ansokan.txt (text): 9 cost lines, 8 with factors" in out
 
 
-def test_cli_import_to_standard_output(tmp_path):
-    done = _cli("import", str(SAMPLES / "gemensam-kraft.txt"), "-o", "-", cwd=tmp_path)
-    assert done.returncode == 0
-    assert grantcalc.loads(done.stdout).compute().total == Decimal(18588000)
-    assert "Importerat från" in done.stderr  # the report beside the YAML, not in it
+def test_cli_import_to_standard_output(tmp_path, capsys):
+    from tests.helpers import cli
+
+    status, out, err = cli(capsys, "import", SAMPLES / "gemensam-kraft.txt", "-o", "-")
+    assert status == 0
+    assert grantcalc.loads(out).compute().total == Decimal(18588000)
+    assert "Importerat från" in err  # the report beside the YAML, not in it
+
+
+@pytest.mark.slow
+def test_cli_in_a_subprocess_reads_standard_input(tmp_path):
+    """As a user pipes text in: `grantcalc import - < ansokan.txt`."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run([sys.executable, "-m", "grantcalc", "import", "-"], cwd=tmp_path, capture_output=True,
+                          input=(SAMPLES / "ljusdal-hallbart-arbetsliv.txt").read_bytes(), env=env, timeout=120,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    budget = grantcalc.loads(done.stdout.decode("utf-8"))
+    assert budget.compute().total == Decimal(2480208)
+    assert "Importerat från <stdin>" in done.stderr.decode("utf-8")
 
 
 def _expected():
@@ -172,3 +187,23 @@ def test_held_out_applications_import_without_hand_editing(expected):
         assert ("stated.costs_year" if error["kind"] == "sum_row" else "stated.formula") in codes
     if not want.get("errors"):
         assert not [p for p in result.errors if p.code.startswith(("stated.", "balance."))]
+
+
+@pytest.mark.parametrize("kind", ["docx", "xlsx"])
+def test_held_out_word_and_excel(kind, tmp_path):
+    """The held-out Steget före as the Word document and the workbook an officer receives: the same
+    budget as from its text, with nothing to correct by hand."""
+    import yaml
+
+    from tests.import_samples import held_out_docx, held_out_xlsx
+
+    path = (held_out_docx if kind == "docx" else held_out_xlsx)(tmp_path / f"steget.{kind}")
+    imported = read_application(path)
+    want = yaml.safe_load((SAMPLES / "steget-fore.expected.yaml").read_text(encoding="utf-8"))
+    c = imported.budget.compute()
+    assert [c.year_totals[k] for k in (1, 2, 3)] == [Decimal(want["costs"]["summa"]["amounts"][y])
+                                                      for y in want["years"]]
+    assert c.financing.total == Decimal(want["financing"]["summa"]["total"])
+    assert imported.budget.period.budget_years.value == "project"
+    assert not imported.budget.check().findings
+    assert [line.kind for line in imported.budget.lines if line.in_kind] == ["in_kind", "in_kind"]

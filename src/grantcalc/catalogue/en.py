@@ -1209,7 +1209,7 @@ TEXTS: dict[str, str] = {
     'import.months': "for {year} the document counts {months} months, not the period's: period.months states them",
     "import.rounding_down": "the formulas whose product has öre ({n} of them) drop them: rounding: mode down",
     "import.rounding_up": "the formulas whose product has öre ({n} of them) round up: rounding: mode up",
-    'import.category_guessed': "{line}: the document gives no cost category; {category} chosen from the line's name",
+    "import.category_guessed": "the document gives no cost categories; they are chosen from the lines' names: {lines}",
     "import.line_in_kind": "{line}: paid in kind by {party}",
     "import.line_no_amounts": "{line}: no amounts are given for the line",
     "import.line_factors": "{line}: {how}",

@@ -1203,7 +1203,7 @@ TEXTS: dict[str, str] = {
     "import.months": "{year} räknar dokumentet med {months} månader, inte periodens: period.months anger dem",
     "import.rounding_down": "formlerna med ören i produkten ({n} st.) stryker örena: rounding: mode down",
     "import.rounding_up": "formlerna med ören i produkten ({n} st.) avrundar uppåt: rounding: mode up",
-    "import.category_guessed": "{line}: dokumentet anger inget kostnadsslag; {category} valt efter radens namn",
+    "import.category_guessed": "dokumentet anger inga kostnadsslag; de är valda efter radernas namn: {lines}",
     "import.line_in_kind": "{line}: betalas i natura av {party}",
     "import.line_no_amounts": "{line}: inga belopp står för raden",
     "import.line_factors": "{line}: {how}",

@@ -69,6 +69,7 @@ class _Context:
         self.period: dict[str, Any] = {}
         self.rounding: dict[str, Any] | None = None
         self.keys: list[int] = []
+        self.guessed: list[str] = []  # "Resor → Resekostnader": categories chosen from the lines' words
 
     def note(self, code: str, place: Any = None, severity: Severity = Severity.info, **params: object) -> None:
         self.fitted.notes.append(Problem(code, severity, (), {**params, "place": where(place)}))
@@ -100,6 +101,8 @@ def fit(draft: Draft) -> Fitted:
         if comment:
             fitted.comments[f"lines.{len(lines) - 1}"] = f"{place}: {comment}" if place else comment
         del i
+    if ctx.guessed:
+        ctx.note("import.category_guessed", None, lines="; ".join(ctx.guessed))
     data: dict[str, Any] = {"project": _project(ctx), "period": ctx.period}
     if ctx.rounding:
         data["rounding"] = ctx.rounding
@@ -253,13 +256,10 @@ def _category(ctx: _Context, row: Row) -> str:
     if row.category:
         return row.category
     words = " ".join(row.labels + [row.label]).casefold() + " "
-    for key, needles in _KEYWORDS:
-        if any(n in words for n in needles):
-            name = next(c.sv for c in BUILTIN if c.key == key)
-            ctx.note("import.category_guessed", row.place, line=row.label, category=name)
-            return name
-    ctx.note("import.category_guessed", row.place, line=row.label, category="Övriga kostnader")
-    return "Övriga kostnader"
+    name = next((next(c.sv for c in BUILTIN if c.key == key) for key, needles in _KEYWORDS
+                 if any(n in words for n in needles)), "Övriga kostnader")
+    ctx.guessed.append(f"{row.label} → {name}")
+    return name
 
 
 def _evaluate(ctx: _Context, line: dict[str, Any]) -> dict[int, Decimal] | None:

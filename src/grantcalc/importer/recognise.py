@@ -781,6 +781,13 @@ def _table_row(line: _Line, header: _Header, draft: Draft, group: str | None, gr
     category, label, spec = _label_roles(labels, header, group)
     if not label:
         label = label_text
+    heads = {c: h for c, h in zip(line.cells, line.heads or [], strict=False) if h and h != c}
+    if label in heads and not header.text_header:
+        # "Projektledare 50%" above "inkl. PO och semestertillägg, …" in one cell: the name, then what it is
+        full = label
+        label = heads[full]
+        rest = full[len(label):].strip()
+        spec = f"{rest}, {spec}" if spec and spec != full else rest
     row = Row(label, line.place, category=category, spec=spec, labels=[label], group_note=group_note)
     row.years = _years(values)
     row.total = values.get("total")
