@@ -1253,6 +1253,9 @@ TEXTS: dict[str, str] = {
     "import.explicit_formula.short": ("the amounts as printed: the formulas do not give them (check audits the "
                                       "formulas)"),
     "import.explicit_amounts.short": "the amounts as printed",
+    "import.fit_bound": "after {n} lines computed, the rest, from {line}, keep their amounts as printed",
+    "import.too_many_lines": "the document has more than {n} cost lines; the rest, from this one, was not read",
+    "import.and_more": " and {n} more",
     "import.yaml.header": ("Budget file imported from {source} by grantcalc import.\nReview it against the import "
                            "report and the document; then run grantcalc check."),
 }

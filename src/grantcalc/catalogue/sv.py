@@ -1244,6 +1244,9 @@ TEXTS: dict[str, str] = {
     "import.unit": "beloppen står i {unit}: varje belopp i tabellerna är {factor} kr per enhet och skrivs i kronor",
     "import.explicit_formula.short": "beloppen som de står: formlerna ger dem inte (check granskar formlerna)",
     "import.explicit_amounts.short": "beloppen som de står",
+    "import.fit_bound": "efter {n} beräknade rader tas resten av raderna, från {line}, med beloppen som de står",
+    "import.too_many_lines": "dokumentet har fler än {n} kostnadsrader; resten, från denna, lästes inte",
+    "import.and_more": " och {n} till",
     "import.yaml.header": ("Budgetfil importerad från {source} med grantcalc import.\nGranska den mot importrapporten "
                            "och dokumentet; kör sedan grantcalc check."),
 }

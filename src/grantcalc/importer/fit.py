@@ -33,6 +33,7 @@ from grantcalc.rounding import RoundingMode, RoundingRule, round_value
 
 __all__ = ["Fitted", "fit"]
 
+MAX_EVALUATIONS = 20_000  # one-line budgets computed while fitting (about 1 ms each): a document's worth
 _STEPS = (Decimal(1), Decimal(10), Decimal(100), Decimal(500), Decimal(1000), Decimal(5000), Decimal(10000))
 _MODES = (RoundingMode.up, RoundingMode.half_up, RoundingMode.down)
 _KEYWORDS = (  # a category from the line's words, when the document prints none
@@ -69,7 +70,8 @@ class _Context:
         self.period: dict[str, Any] = {}
         self.rounding: dict[str, Any] | None = None
         self.keys: list[int] = []
-        self.guessed: list[str] = []  # "Resor → Resekostnader": categories chosen from the lines' words
+        self.guessed: dict[str, list[str]] = {}  # Resekostnader → [Resor]: categories chosen from the lines' words
+        self.evaluations = 0  # lines computed to fit them: bounded by MAX_EVALUATIONS
 
     def note(self, code: str, place: Any = None, severity: Severity = Severity.info, **params: object) -> None:
         self.fitted.notes.append(Problem(code, severity, (), {**params, "place": where(place)}))
@@ -102,7 +104,13 @@ def fit(draft: Draft) -> Fitted:
             fitted.comments[f"lines.{len(lines) - 1}"] = f"{place}: {comment}" if place else comment
         del i
     if ctx.guessed:
-        ctx.note("import.category_guessed", None, lines="; ".join(ctx.guessed))
+        from grantcalc.messages import render
+
+        said = []
+        for category, names in ctx.guessed.items():
+            shown = ", ".join(names[:6]) + (render("import.and_more", {"n": len(names) - 6}) if len(names) > 6 else "")
+            said.append(f"{category} ({shown})")
+        ctx.note("import.category_guessed", None, lines="; ".join(said))
     data: dict[str, Any] = {"project": _project(ctx), "period": ctx.period}
     if ctx.rounding:
         data["rounding"] = ctx.rounding
@@ -258,7 +266,7 @@ def _category(ctx: _Context, row: Row) -> str:
     words = " ".join(row.labels + [row.label]).casefold() + " "
     name = next((next(c.sv for c in BUILTIN if c.key == key) for key, needles in _KEYWORDS
                  if any(n in words for n in needles)), "Övriga kostnader")
-    ctx.guessed.append(f"{row.label} → {name}")
+    ctx.guessed.setdefault(name, []).append(row.label)
     return name
 
 
@@ -267,6 +275,12 @@ def _evaluate(ctx: _Context, line: dict[str, Any]) -> dict[int, Decimal] | None:
     from grantcalc.budget.model import Budget
     from grantcalc.compute import compute
 
+    if ctx.evaluations >= MAX_EVALUATIONS:
+        if ctx.evaluations == MAX_EVALUATIONS:
+            ctx.note("import.fit_bound", None, Severity.warning, n=MAX_EVALUATIONS, line=line["name"])
+            ctx.evaluations += 1
+        return None  # past the bound, lines keep their amounts as printed
+    ctx.evaluations += 1
     data: dict[str, Any] = {"project": {"name": "x"}, "period": ctx.period, "lines": [line]}
     if ctx.rounding:
         data["rounding"] = ctx.rounding
@@ -548,7 +562,8 @@ def _fit_factors(ctx: _Context, row: Row, printed: dict[int, Decimal],
             body = _with_years(plain, specs, raise_rate, first_key, wrong) if wrong else plain
             if body is None:
                 continue
-        if _matches(_evaluate(ctx, body), printed):
+        if (alone is not None and body is plain and _matches(alone, printed)) or _matches(_evaluate(ctx, body),
+                                                                                          printed):
             size = len(body.get("by_year", {}))
             if best is None or size < best[0]:
                 best = (size, body)

@@ -32,6 +32,7 @@ from grantcalc.importer.document import Document, Paragraph, Place, Table
 __all__ = ["Cell", "Row", "FunderRow", "PlanRow", "Draft", "recognise", "where"]
 
 MAX_ROWS = 20_000  # rows of all tables and lines looked at: a budget has dozens
+MAX_LINES = 5_000  # cost lines recognised: the largest real budgets have a few hundred
 
 
 @dataclass(slots=True)
@@ -115,6 +116,7 @@ class Draft:
     raises: list[tuple[Decimal, Place]] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
     applicant_pending: bool = False
+    full: bool = False  # MAX_LINES cost lines read: the rest is left out
     scale: Decimal = Decimal(1)  # what a table's figure is in kronor (1000 under "belopp i tkr")
     section_rows: dict[int, list[int]] = field(default_factory=dict)  # per year section: its rows, in order
     section_mark: dict[int, int] = field(default_factory=dict)  # per year section: rows before the last sub-total
@@ -788,6 +790,9 @@ def _table_row(line: _Line, header: _Header, draft: Draft, group: str | None, gr
         label = heads[full]
         rest = full[len(label):].strip()
         spec = f"{rest}, {spec}" if spec and spec != full else rest
+    if len(draft.rows) >= MAX_LINES:
+        _too_many(draft, line.place)
+        return None
     row = Row(label, line.place, category=category, spec=spec, labels=[label], group_note=group_note)
     row.years = _years(values)
     row.total = values.get("total")
@@ -820,6 +825,12 @@ def _label_roles(labels: list[str], header: _Header, group: str | None) -> tuple
     if len(cells) >= 2:
         return cells[0], _name_of(cells[1]), " ".join(cells[1:])
     return group, cells[0] if cells else "", None
+
+
+def _too_many(draft: Draft, place: Place) -> None:
+    if not draft.full:
+        draft.full = True
+        draft.note("import.too_many_lines", place, Severity.warning, n=MAX_LINES)
 
 
 def _years(values: dict[int | str, Cell]) -> dict[int, Cell]:
@@ -925,6 +936,9 @@ def _add_section_cell(draft: Draft, sections: _Names, line: _Line, label: str,
     key = tx.stem(label)
     index = _match(key, sections, lambda i: year not in draft.rows[i].years or cell is None)
     if index is None:
+        if len(draft.rows) >= MAX_LINES:
+            _too_many(draft, line.place)
+            return
         row = Row(_name_of(label), line.place, spec=label, labels=[label])
         if paid is not None and cell is None:
             row.in_kind = paid.group(1).strip(" .")
@@ -947,17 +961,19 @@ def _add_section_cell(draft: Draft, sections: _Names, line: _Line, label: str,
 
 
 class _Names(dict[tuple[str, ...], int]):
-    """The lines of the year sections by their names' first words (:func:`text.stem`), and by the
-    first of them, so a row finds its line among thousands without a scan."""
+    """The lines of the year sections by their names' first words (:func:`text.stem`), and by every
+    beginning of them, so a row finds its line among thousands without a scan."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        self.begins: dict[tuple[str, ...], list[int]] = {}  # a proper beginning of names → their lines (a few)
 
     def add(self, key: tuple[str, ...], index: int) -> None:
         self[key] = index
-        if key:
-            self.first.setdefault(key[0], []).append((key, index))
+        for n in range(1, len(key)):
+            found = self.begins.setdefault(key[:n], [])
+            if len(found) < 8:  # enough to tell one from many
+                found.append(index)
 
 
 def _match(key: tuple[str, ...], sections: _Names, free) -> int | None:
@@ -967,15 +983,19 @@ def _match(key: tuple[str, ...], sections: _Names, free) -> int | None:
         return sections[key] if free(sections[key]) else None
     if not key:
         return None
-    candidates = [i for k, i in sections.first.get(key[0], []) if (k[:len(key)] == key or key[:len(k)] == k)
-                  and free(i)]
+    longer = [i for i in sections.begins.get(key, []) if free(i)]  # "Processledare" for "Processledare samordnare"
+    shorter = [sections[key[:n]] for n in range(1, len(key)) if key[:n] in sections and free(sections[key[:n]])]
+    candidates = list(dict.fromkeys(longer + shorter))
     return candidates[0] if len(candidates) == 1 else None
 
 
 def _name_of(label: str) -> str:
     """A line's name from its printed label: the words before its figures and brackets
     ("Processledare 100 % /samordnare (…)" → Processledare), else the label."""
-    head = re.split(r"\s+\d|\(|:", label, maxsplit=1)[0].strip(" ,/–-")
+    # up to the first figure that is a measure ("100 %", "9 mån", "42.350 kr"), a bracket or a colon; a
+    # number that names ("Coach 2", "Bromölla kommun 15 platser") stays
+    head = re.split(r"\s+\d+(?:[.,]\d+)*\s*(?:%|mån|kr|st\b|pers|tim|h\b|dag|år|x\b|×|\*)|\(|:|\s+\d[\d.]*\s*$",
+                    label, maxsplit=1)[0].strip(" ,/–-")
     head = re.sub(r"(?i)\s+(ca\.?|cirka|à|á|a)$", "", head)
     return head if len(head) >= 3 else label
 
