@@ -107,8 +107,9 @@ def fit(draft: Draft) -> Fitted:
         from grantcalc.messages import render
 
         said = []
-        for category, names in ctx.guessed.items():
-            shown = ", ".join(names[:6]) + (render("import.and_more", {"n": len(names) - 6}) if len(names) > 6 else "")
+        for category, chosen in ctx.guessed.items():
+            more = render("import.and_more", {"n": len(chosen) - 6}) if len(chosen) > 6 else ""
+            shown = ", ".join(chosen[:6]) + more
             said.append(f"{category} ({shown})")
         ctx.note("import.category_guessed", None, lines="; ".join(said))
     data: dict[str, Any] = {"project": _project(ctx), "period": ctx.period}
