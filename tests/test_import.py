@@ -207,3 +207,30 @@ def test_held_out_word_and_excel(kind, tmp_path):
     assert imported.budget.period.budget_years.value == "project"
     assert not imported.budget.check().findings
     assert [line.kind for line in imported.budget.lines if line.in_kind] == ["in_kind", "in_kind"]
+
+
+def test_applied_amount_per_year_and_a_stated_share():
+    """A financing table with a "Sökt belopp" row per year, and "Administration ca 4 %" printed as a fixed
+    amount: the applied amount is stated per year, the share is checked against the other costs."""
+    text = "\n".join([
+        "Projektets namn: Vägen ut",
+        "Projektperiod: 2025-01-01 – 2026-12-31",
+        "Kostnadsslag\t2025\t2026\tTotalt",
+        "Lönekostnader\t600 000\t620 000\t1 220 000",
+        "Resor\t20 000\t20 000\t40 000",
+        "Administration ca 4 %\t25 000\t26 000\t51 000",
+        "Summa\t645 000\t666 000\t1 311 000",
+        "",
+        "Finansiär\t2025\t2026\tTotalt",
+        "Samordningsförbundet Centrala Östergötland\t645 000\t666 000\t1 311 000",
+        "Summa\t645 000\t666 000\t1 311 000",
+        "Sökt belopp\t645 000\t660 000\t1 305 000",
+    ])
+    imported = import_text(text)
+    budget = imported.budget
+    assert budget.lines[2].stated_rate is not None
+    result = budget.check()
+    codes = {p.code for p in result.findings}
+    assert "stated.applied_year" in codes  # 2026: 660 000 stated, the förbund's row gives 666 000
+    assert "stated.rate" not in codes  # 51 000 of 1 260 000 is 4,0 %
+    assert budget.project.funder == "Samordningsförbundet Centrala Östergötland"

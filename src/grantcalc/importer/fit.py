@@ -442,6 +442,10 @@ def _line(ctx: _Context, row: Row) -> tuple[dict[str, Any], str | None]:
     # the amounts as printed
     line["kind"] = "explicit"
     line["amounts"] = dict(printed.items())
+    rate = re.search(r"(?i)(?:^|\s)((?:ca\.?|cirka)\s*)?(\d+(?:,\d+)?)\s*%", " ".join(row.labels))
+    if rate and re.search(r"(?i)administration|overhead|indirekt|\bOH\b|schablon|omkostnad", " ".join(row.labels)):
+        line["stated_rate"] = f"{'ca ' if rate.group(1) else ''}{rate.group(2)} %"  # "Administration ca 4 %"
+        ctx.note("import.stated_rate", row.place, line=name, rate=line["stated_rate"])
     basis = _basis(row)
     if basis:
         line["basis"] = basis
@@ -791,7 +795,12 @@ def _statement(ctx: _Context, lines: list[dict[str, Any]]) -> dict[str, Any]:
     financing = {k: _stated_value(c) for k, c in draft.financing.items()}
     if financing:
         out["financing"] = financing
-    if draft.applied is not None:
+    if draft.applied_row:
+        applied = {k: _stated_value(c) for k, c in draft.applied_row.items()}
+        if "total" not in applied and draft.applied is not None:
+            applied["total"] = _stated_value(draft.applied)
+        out["applied_amount"] = applied
+    elif draft.applied is not None:
         out["applied_amount"] = _stated_value(draft.applied)
     if draft.plan_total is not None:
         out["plan"] = _stated_value(draft.plan_total)

@@ -110,6 +110,7 @@ class Draft:
     funders: list[FunderRow] = field(default_factory=list)
     financing: dict[int | str, Cell] = field(default_factory=dict)
     applied: Cell | None = None
+    applied_row: dict[int | str, Cell] = field(default_factory=dict)  # the applied amount per year, when printed
     plan: list[PlanRow] = field(default_factory=list)
     plan_total: Cell | None = None
     price_rules: list[tuple[Decimal, Decimal, Place]] = field(default_factory=list)  # (per places, price/year)
@@ -756,6 +757,9 @@ def _table_row(line: _Line, header: _Header, draft: Draft, group: str | None, gr
         if label_text and len(label_text) <= 80:
             return "group"
         return "end" if len(label_text) > 120 else None
+    if re.match(r"(?i)^(?:sökt|ansökt|sökta|ansökta)\s+(?:belopp|medel)\b", label_text) and values:
+        draft.applied_row = dict(values)  # "Sökt belopp | 1 200 000 | 1 250 000 | …": the applied amount per year
+        return None
     if header.kind == "financing" and header.closed:
         return None  # "Kostnader", "Skillnad (finansiering − kostnader)" under the Summa: no funders
     if not label_text or tx.is_total_label(label_text):
