@@ -1,4 +1,4 @@
-"""A user's .docx template is untrusted input (:mod:`grantcalc.render.package`).
+"""A user's .docx template is untrusted input (:mod:`grantcalc.package`).
 
 Every hostile template is built inside its test, from a plain template that
 python-docx writes, by rewriting zip entries: macros, zip bombs (a huge
@@ -21,8 +21,9 @@ import pytest
 from docx import Document
 
 import grantcalc
+from grantcalc import package
 from grantcalc.errors import SourceError
-from grantcalc.render import package, render
+from grantcalc.render import render
 
 from .helpers import LJUSDAL, refused, refused_everywhere
 
@@ -443,7 +444,7 @@ def test_the_directory_size_is_read_from_the_zip_end_record_itself(comment):
     private helpers), and a signature inside the archive comment does not fool it."""
     import io
 
-    from grantcalc.render.package import directory_entries
+    from grantcalc.package import directory_entries
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
