@@ -180,7 +180,9 @@ def _lines(document: Document, draft: Draft) -> list[_Line]:
                 cells = [tx.clean(c) for c in row]
                 numbers = list(block.numbers[i]) if block.numbers is not None else None
                 if any(cells):
-                    heads = [tx.clean(c.strip().split("\n")[0]) for c in row]
+                    # a Word cell's paragraphs are the writer's own (a name, then its specification); a
+                    # PDF cell's lines are where the text wrapped, and mean nothing
+                    heads = [tx.clean(c.strip().split("\n")[0]) for c in row] if document.kind == "docx" else None
                     out.append(_Line(cells, block.row_places[i], numbers, table=True, heads=heads))
             out.append(_Line([], block.place, table=True))  # a table ends: an empty line
         if len(out) > MAX_ROWS:
