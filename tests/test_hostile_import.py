@@ -187,6 +187,7 @@ def bomb(tmp_path_factory, plain) -> Path:
     return path
 
 
+@pytest.mark.slow  # the bomb is built first: a second
 def test_a_zip_bomb_is_refused_from_its_directory_before_unpacking(bomb):
     [problem] = in_little_memory(bomb)
     assert problem.code == "import.package_unpacked"

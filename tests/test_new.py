@@ -6,6 +6,8 @@ import subprocess
 import sys
 from decimal import Decimal
 
+import pytest
+
 import grantcalc
 
 
@@ -13,6 +15,7 @@ def run(*args, cwd):
     return subprocess.run([sys.executable, "-m", "grantcalc", *args], cwd=cwd, capture_output=True, text=True)
 
 
+@pytest.mark.slow  # child processes: a second each
 def test_new_writes_a_budget_that_loads_and_computes(tmp_path):
     result = run("new", "budget.yaml", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
@@ -35,6 +38,7 @@ def test_new_writes_a_budget_that_loads_and_computes(tmp_path):
     assert run("check", "budget.yaml", cwd=tmp_path).returncode == 0
 
 
+@pytest.mark.slow  # child processes: a second each
 def test_new_never_overwrites_without_force(tmp_path):
     target = tmp_path / "budget.yaml"
     target.write_text("min egen budget\n", encoding="utf-8")

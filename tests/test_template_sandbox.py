@@ -246,6 +246,7 @@ def _run_limits(folder: Path) -> dict[str, Any]:
     return {result["case"]: result for result in map(json.loads, done.stdout.splitlines())} | {"folder": folder}
 
 
+@pytest.mark.slow  # one child process runs every limit to its end: seconds
 @pytest.mark.parametrize("case, text, where, snippet", LIMITS, ids=[case[0] for case in LIMITS])
 def test_a_template_that_computes_too_much_stops_with_a_message(limited, case, text, where, snippet):
     result, folder = limited[case], limited["folder"]

@@ -146,6 +146,7 @@ def test_a_narrow_or_garbage_width_does_not_crash(capsys, monkeypatch, columns):
         assert f"5{NB}826{NB}420" in text
 
 
+@pytest.mark.slow  # a child process: seconds
 def test_in_a_subprocess_at_80_columns(capsys, monkeypatch):
     """The issue's test: `COLUMNS=80 grantcalc show … --formulas` and `check`: no line over 80."""
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": "80"}

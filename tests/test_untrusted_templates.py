@@ -221,6 +221,7 @@ def _refused_quickly_in_little_memory(budget, template: Path, out: Path) -> list
     return problems
 
 
+@pytest.mark.slow  # the bomb is built first: a second
 def test_a_zip_bomb_is_refused_from_its_directory_before_unpacking(tmp_path, capsys, budget, bomb):
     [problem] = _refused_quickly_in_little_memory(budget, bomb, tmp_path / "ut.docx")
     assert problem.code == "render.template_unpacked"
