@@ -1,4 +1,8 @@
-"""The command line as a user calls it: ``python -m grantcalc …`` in a subprocess.
+"""The command line as a user calls it: ``grantcalc …`` with its arguments, standard input and folder.
+
+Most calls run the command line's ``main`` in this process, with its own standard streams (a
+child process costs most of a second of start-up each); the ones marked ``subprocess=True`` run
+``python -m grantcalc`` as a child process, as a terminal does.
 
 Every call checks the exit status, what went to standard output and standard
 error, and that no traceback is ever shown. Swedish is the default; amounts
@@ -10,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import subprocess
+import subprocess as subprocess_
 import sys
 import textwrap
 from decimal import Decimal
@@ -44,14 +48,43 @@ lines:
 """
 
 
-def grantcalc(*args: str, cwd: Path = ROOT, stdin: str | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    env.pop("GRANTCALC_DEBUG", None)
-    result = subprocess.run([sys.executable, "-m", "grantcalc", *args], cwd=cwd, input=stdin, capture_output=True,
-                            text=True, encoding="utf-8", env=env, timeout=60)
+def grantcalc(*args: str, cwd: Path = ROOT, stdin: str | None = None,
+              subprocess: bool = False) -> subprocess_.CompletedProcess:
+    if subprocess:
+        env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+        env.pop("GRANTCALC_DEBUG", None)
+        result = subprocess_.run([sys.executable, "-m", "grantcalc", *args], cwd=cwd, input=stdin,
+                                 capture_output=True, text=True, encoding="utf-8", env=env, timeout=60)
+    else:
+        result = _in_process(list(args), cwd, stdin)
     assert "Traceback" not in result.stderr, result.stderr
     assert "internt fel" not in result.stderr, result.stderr
     return result
+
+
+def _in_process(args: list[str], cwd: Path, stdin: str | None) -> subprocess_.CompletedProcess:
+    """``main(args)`` with standard input ``stdin`` and its output caught, in folder ``cwd``."""
+    import contextlib
+    import io
+
+    from grantcalc.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    given = io.TextIOWrapper(io.BytesIO((stdin or "").encode("utf-8")), encoding="utf-8")
+    here = os.getcwd()
+    saved = sys.stdin
+    os.chdir(cwd)
+    sys.stdin = given
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(args)
+            except SystemExit as exit_:  # argparse's --help and usage errors
+                code = exit_.code if isinstance(exit_.code, int) else 2
+    finally:
+        sys.stdin = saved
+        os.chdir(here)
+    return subprocess_.CompletedProcess(args, code, out.getvalue(), err.getvalue())
 
 
 def write(folder: Path, text: str, name: str = "budget.yaml") -> Path:
@@ -172,7 +205,7 @@ def test_show_missing_file(tmp_path):
 
 
 def test_show_reads_standard_input():
-    result = grantcalc("show", "-", stdin=VALID)
+    result = grantcalc("show", "-", stdin=VALID, subprocess=True)  # a real pipe into a child process
     assert result.returncode == 0, result.stderr
     assert f"Totalt: 596{NB}400{NB}kr" in result.stdout  # 35 000 × 1,42 × 12
 
@@ -180,7 +213,7 @@ def test_show_reads_standard_input():
 # --- usage errors -------------------------------------------------------------------------
 
 def test_no_command_prints_help_and_fails():
-    result = grantcalc()
+    result = grantcalc(subprocess=True)  # `python -m grantcalc` itself
     assert result.returncode == 2
     assert result.stdout == ""
     assert "användning: grantcalc" in result.stderr and "show" in result.stderr and "schema" in result.stderr
