@@ -3,6 +3,7 @@ the command line, and looking for left-over temporary files."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -68,3 +69,43 @@ def workbooks(folder: Path) -> dict[str, tuple]:
         path = write_excel(computation, folder / f"{name}.xlsx")
         out[name] = (computation, path, openpyxl.load_workbook(path))
     return out
+
+
+def run_cli(args: list[str], *, cwd: Path | None = None, stdin: str | None = None,
+            env: dict[str, str | None] | None = None) -> subprocess.CompletedProcess:
+    """``grantcalc ARGS`` by the command line's ``main`` in this process, as a child process would run
+    it: standard input ``stdin``, the folder ``cwd``, the environment changed by ``env`` (a value of
+    None removes the variable), and standard output and error caught. A child process costs most of
+    a second of start-up; this costs what the command does."""
+    import contextlib
+    import io
+    import os
+    import sys
+
+    out, err = io.StringIO(), io.StringIO()
+    given = io.TextIOWrapper(io.BytesIO((stdin or "").encode("utf-8")), encoding="utf-8")
+    here, saved_stdin = os.getcwd(), sys.stdin
+    saved_env = {k: os.environ.get(k) for k in (env or {})}
+    for key, value in (env or {}).items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+    if cwd is not None:
+        os.chdir(cwd)
+    sys.stdin = given
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main([str(a) for a in args])
+            except SystemExit as exit_:  # argparse's --help and usage errors
+                code = exit_.code if isinstance(exit_.code, int) else 2
+    finally:
+        sys.stdin = saved_stdin
+        os.chdir(here)
+        for key, value in saved_env.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())

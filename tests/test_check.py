@@ -8,7 +8,6 @@ comments in each example): every real inconsistency, and nothing else.
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -165,10 +164,11 @@ def test_examples_have_no_error_findings_and_every_code_has_text(path):
 # --- the command ------------------------------------------------------------------------
 
 def run(*args: str, stdin: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
-    environment.update(env or {})
-    return subprocess.run([sys.executable, "-m", "grantcalc", *args], capture_output=True, text=True,
-                          input=stdin, env=environment)
+    """``grantcalc ARGS`` as a user runs it (in this process: see tests.helpers.run_cli), outside GitHub
+    Actions unless ``env`` says otherwise."""
+    from tests.helpers import run_cli
+
+    return run_cli(list(args), stdin=stdin, env={"GITHUB_ACTIONS": None, "COLUMNS": None, **(env or {})})
 
 
 def test_check_examples_exits_0_and_prints_tables_and_findings():

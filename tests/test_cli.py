@@ -63,28 +63,9 @@ def grantcalc(*args: str, cwd: Path = ROOT, stdin: str | None = None,
 
 
 def _in_process(args: list[str], cwd: Path, stdin: str | None) -> subprocess_.CompletedProcess:
-    """``main(args)`` with standard input ``stdin`` and its output caught, in folder ``cwd``."""
-    import contextlib
-    import io
+    from tests.helpers import run_cli
 
-    from grantcalc.cli import main
-
-    out, err = io.StringIO(), io.StringIO()
-    given = io.TextIOWrapper(io.BytesIO((stdin or "").encode("utf-8")), encoding="utf-8")
-    here = os.getcwd()
-    saved = sys.stdin
-    os.chdir(cwd)
-    sys.stdin = given
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            try:
-                code = main(args)
-            except SystemExit as exit_:  # argparse's --help and usage errors
-                code = exit_.code if isinstance(exit_.code, int) else 2
-    finally:
-        sys.stdin = saved
-        os.chdir(here)
-    return subprocess_.CompletedProcess(args, code, out.getvalue(), err.getvalue())
+    return run_cli(args, cwd=cwd, stdin=stdin, env={"GRANTCALC_DEBUG": None})
 
 
 def write(folder: Path, text: str, name: str = "budget.yaml") -> Path:
