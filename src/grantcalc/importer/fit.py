@@ -86,7 +86,7 @@ def fit(draft: Draft) -> Fitted:
     lines = []
     names: set[str] = set()
     per_category = Counter(r.category for r in draft.rows if r.category and r.spec)
-    for i, row in enumerate(draft.rows):
+    for row in draft.rows:
         if row.category and row.spec and per_category[row.category] == 1 and row.label != row.category:
             row.label = row.category  # the category's only line: its name; what it is stays its specification
         line, comment = _line(ctx, row)
@@ -102,7 +102,6 @@ def fit(draft: Draft) -> Fitted:
         place = where(row.place)
         if comment:
             fitted.comments[f"lines.{len(lines) - 1}"] = f"{place}: {comment}" if place else comment
-        del i
     if ctx.guessed:
         from grantcalc.messages import render
 
@@ -389,7 +388,7 @@ def _with_years(base: dict[str, Any], specs: dict[int, dict[str, Any]], raise_ra
     return line
 
 
-def _label_specs(row: Row, kind_hint: str | None) -> list[dict[str, Any]]:
+def _label_specs(row: Row) -> list[dict[str, Any]]:
     """Rates a line's label states in words ("32.000 kr/år", "5.000 kr/pers/år", "5 000 kr/mån")."""
     out = []
     for text in row.labels:
@@ -399,7 +398,6 @@ def _label_specs(row: Row, kind_hint: str | None) -> list[dict[str, Any]]:
             elif f.per in ("unit_year", "unit_month", "unit"):
                 out.append({"kind": "per_unit", "unit_cost": f.value, "per": "month" if f.per == "unit_month"
                             else "year", "unit": f.unit})
-    del kind_hint
     return out
 
 
@@ -542,7 +540,7 @@ def _fit_factors(ctx: _Context, row: Row, printed: dict[int, Decimal],
         if specs[key] not in candidates:  # each year's formula once: most years repeat the same factors
             candidates.append(specs[key])
     counts = [s.get("count") for s in specs.values() if s["kind"] == "per_unit"]
-    for spec in _label_specs(row, None):
+    for spec in _label_specs(row):
         if spec["kind"] == "per_unit" and "count" not in spec:
             if not counts:
                 continue

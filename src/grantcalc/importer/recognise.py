@@ -238,7 +238,6 @@ def _label_value(cells: list[str], labels: tuple[str, ...]) -> str | None:
 
 def _metadata(lines: list[_Line], draft: Draft) -> None:
     pending: str | None = None  # a label on a line of its own: its value is the next line
-    pending_place: Place | None = None
     for line in lines:
         cells = [c for c in line.cells if c] if not line.table else line.cells
         if not cells or not any(cells):
@@ -263,7 +262,7 @@ def _metadata(lines: list[_Line], draft: Draft) -> None:
             if value is None:
                 continue
             if value == "" and not line.table and what != "party":
-                pending, pending_place = what, line.place
+                pending = what
             elif value:
                 _take(draft, what, value, line.place)
             break
@@ -292,7 +291,6 @@ def _metadata(lines: list[_Line], draft: Draft) -> None:
             price = tx.amount_of(m.group(2))
             if price:
                 draft.price_rules.append((Decimal(m.group(1)), price[0], line.place))
-    del pending_place
     if draft.name is None:
         for line in lines:
             text = tx.clean(" ".join(line.cells))
@@ -610,7 +608,6 @@ def _walk(lines: list[_Line], draft: Draft) -> None:
     group_note: str | None = None
     section_year: tx.YearLabel | None = None
     table_rows: list[int] = []  # the cost rows of the table being read
-    last_total: tuple[int, str, Place, dict[int | str, Cell]] | None = None
     sections = _Names()
     seen_years: dict[int, tx.YearLabel] = {}
 
@@ -619,9 +616,9 @@ def _walk(lines: list[_Line], draft: Draft) -> None:
     long_form: dict[str, int] | None = None  # a table of one row per line and year (grantcalc's "Beräkning")
 
     def close_table() -> None:
-        nonlocal header, group, group_note, table_rows, last_total, just_closed
+        nonlocal header, group, group_note, table_rows, just_closed
         just_closed = header
-        header, group, group_note, table_rows, last_total = None, None, None, [], None
+        header, group, group_note, table_rows = None, None, None, []
 
     for line in lines:
         if not line.cells:
@@ -696,8 +693,6 @@ def _walk(lines: list[_Line], draft: Draft) -> None:
                 group, group_note = _group(joined)
             elif done == "end":
                 close_table()
-            elif isinstance(done, tuple):
-                last_total = done
             continue
         if section_year is not None and line.heading and not line.table:
             section_year = None  # "Ansökan om medel": a heading that is no year ends the year sections
@@ -711,7 +706,6 @@ def _walk(lines: list[_Line], draft: Draft) -> None:
         seen_years.setdefault(y.key, y)
     draft.years = [seen_years[k] for k in sorted(seen_years)]
     draft.project_years = any(y.project for y in draft.years)
-    del last_total
 
 
 def _is_specification(text: str) -> bool:
@@ -730,7 +724,7 @@ def _group(text: str) -> tuple[str, str | None]:
 
 
 def _table_row(line: _Line, header: _Header, draft: Draft, group: str | None, group_note: str | None,
-               table_rows: list[int]) -> object:
+               table_rows: list[int]) -> str | None:
     got = _row_values(line, header, draft)
     if got is None:
         return None

@@ -264,12 +264,10 @@ def parse_formula(text: str) -> Formula | None:
     if len(factors) == 1 and (result is None or factors[0].kind != "money"):
         return None  # "Resor 18 000 kr/år, 4 mån = 6 000 kr": a label and its amount, no formula
     label = re.sub(r"[\s:–-]+$", "", label).strip()
-    first_factor = factors[0].text
-    start = s.find(first_factor, len(label) if label and s.startswith(label) else 0)
+    start = s.find(factors[0].text, len(label) if label and s.startswith(label) else 0)
     formula_text = s[start:].strip() if start >= 0 else s
     if start > 0:
         label = re.sub(r"[\s:=–-]+$|\s+à$", "", s[:start].strip()).strip()
-    del first_factor
     return Formula(label, tuple(factors), result, formula_text, approx)
 
 
