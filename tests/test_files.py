@@ -127,13 +127,15 @@ class Command:
 
 
 COMMANDS = [
-    Command("render", ".docx", lambda out: ["render", LJUSDAL, "-o", out, "--no-charts"], _docx, _break_docx),
+    # the render: the same writer as the others, and a document to lay out (most of a second each time)
+    pytest.param(Command("render", ".docx", lambda out: ["render", LJUSDAL, "-o", out, "--no-charts"], _docx,
+                         _break_docx), marks=pytest.mark.slow, id="render"),
     Command("export-xlsx", ".xlsx", lambda out: ["export", LJUSDAL, "-o", out], _xlsx, _break_xlsx),
     Command("export-csv", ".csv", lambda out: ["export", LJUSDAL, "-o", out], _csv, _break_csv),
     Command("new", ".yaml", lambda out: ["new", out], _yaml, _break_text),
     Command("schema", ".json", lambda out: ["schema", "-o", out], _json, _break_text),
 ]
-each_command = pytest.mark.parametrize("command", COMMANDS, ids=[c.name for c in COMMANDS])
+each_command = pytest.mark.parametrize("command", COMMANDS, ids=[getattr(c, "name", None) for c in COMMANDS])
 
 
 def listing(folder: Path) -> list[str]:

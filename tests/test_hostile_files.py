@@ -236,6 +236,7 @@ def _race(out: str, start: float, text: str, said: str) -> None:
     os._exit(0)
 
 
+@pytest.mark.slow  # twenty forked writers: a second
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="the writers are forked processes")
 def test_twenty_concurrent_writers_of_one_new_path_one_wins(tmp_path):
     """The exclusive name at the heart of every command's write, raced by 20 processes (forked,
@@ -428,6 +429,7 @@ def test_a_killed_writer_leaves_a_file_the_next_run_removes(tmp_path):
 
 
 # --- 10. terminals that are not UTF-8 ---------------------------------------------------------------
+@pytest.mark.slow  # a child process each: with the long campaigns
 @pytest.mark.parametrize("env", [{"LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"},
                                  {"PYTHONIOENCODING": "ascii"}])
 def test_a_terminal_that_is_not_utf8_gets_plain_letters_not_question_marks(env):
@@ -441,6 +443,7 @@ def test_a_terminal_that_is_not_utf8_gets_plain_letters_not_question_marks(env):
     assert "hor till (Handledning) har 36 000 kr for 2022-2024" in done.stdout
 
 
+@pytest.mark.slow  # a child process: with the long campaigns
 def test_a_latin1_terminal_keeps_the_swedish_letters():
     done = subprocess.run([*GRANTCALC, "check", str(LJUSDAL)], capture_output=True, encoding="latin-1", timeout=60,
                           env={**os.environ, "PYTHONIOENCODING": "latin-1"})

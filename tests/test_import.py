@@ -234,3 +234,25 @@ def test_applied_amount_per_year_and_a_stated_share():
     assert "stated.applied_year" in codes  # 2026: 660 000 stated, the förbund's row gives 666 000
     assert "stated.rate" not in codes  # 51 000 of 1 260 000 is 4,0 %
     assert budget.project.funder == "Samordningsförbundet Centrala Östergötland"
+
+
+@pytest.mark.slow  # a thousand Word tables: seconds
+def test_a_readers_note_is_reported_once_in_words(tmp_path):
+    """A Word document of more tables than are read: the report says where reading stopped, in words."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Projektperiod: 2024-01-01 – 2024-12-31")
+    for i in range(1002):
+        table = document.add_table(rows=2, cols=3)
+        for j, text in enumerate(("Kostnadsslag", "2024", "Totalt")):
+            table.cell(0, j).text = text
+        for j, text in enumerate((f"Material {i}", "1 000", "1 000")):
+            table.cell(1, j).text = text
+    path = tmp_path / "many.docx"
+    document.save(path)
+    imported = read_application(path)
+    report = imported.report("sv").replace("\u00a0", " ")
+    assert "Place(" not in report
+    assert "bara de första 1 000 lästes och läsningen slutade vid tabell 1 001" in report
+    assert len(imported.budget.lines) == 1000

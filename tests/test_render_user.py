@@ -498,6 +498,7 @@ def test_a_chart_field_without_matplotlib_asks_for_it(tmp_path, capsys, monkeypa
     assert not out.exists()
 
 
+@pytest.mark.slow  # a child process without matplotlib: a second
 def test_a_built_in_template_without_matplotlib_leaves_the_charts_out(tmp_path, capsys, monkeypatch, ljusdal):
     monkeypatch.setattr(chart, "available", lambda: False)
     result = render(ljusdal, tmp_path / "ut.docx", template="samordningsforbund")

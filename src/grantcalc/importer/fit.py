@@ -254,8 +254,8 @@ def _rounding(ctx: _Context) -> None:
 
 def _said(note: Problem) -> str:
     """A note as the YAML's comment says it: its place, then its message."""
-    place = str(note.params.get("place") or "")
-    return f"{place}: {note.message()}" if place else note.message()
+    place = note.params.get("place")
+    return f"{place}: {note.message()}" if isinstance(place, str) and place else note.message()
 
 
 # ---------------------------------------------------------------- one line

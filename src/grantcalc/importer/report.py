@@ -20,7 +20,8 @@ def text_report(imported: Imported, lang: str = "sv") -> str:
         "lines": len(imported.budget.lines), "factors": imported.factor_lines, "explicit": imported.explicit_lines,
         "figures": imported.figures}, lang)]
     for note in imported.notes:
-        place = str(note.params.get("place") or "")
+        place = note.params.get("place")
+        place = place if isinstance(place, str) else ""  # a reader's note says its place in its message
         head = f"{place}: " if place else ""
         word = "" if note.severity.value == "info" else f"{severity_word(note.severity.value, lang)}: "
         lines.append(f"  {head}{word}{note.message(lang)}")
