@@ -124,6 +124,10 @@ def test_cli_import_then_check(tmp_path, capsys, monkeypatch):
     assert cli(capsys, "import", "ansokan.txt", "--force")[0] == 0
     status, out, _ = cli(capsys, "import", "ansokan.txt", "-o", "en.yaml", "--lang", "en")
     assert status == 0 and "Imported from ansokan.txt (text): 9 cost lines, 8 with factors" in out
+    original = source.read_bytes()
+    status, out, err = cli(capsys, "import", "ansokan.txt", "-o", "ansokan.txt", "--force")  # never over itself
+    assert status == 2 and source.read_bytes() == original
+    assert "skriva över ansökan den läses från" in err
 
 
 def test_cli_import_to_standard_output(tmp_path, capsys):

@@ -25,7 +25,7 @@ from typing import NoReturn
 
 from grantcalc import catalogue
 from grantcalc.catalogue import DEFAULT
-from grantcalc.errors import GrantcalcError, Problem
+from grantcalc.errors import GrantcalcError, Problem, SourceError
 
 __all__ = ["main"]
 
@@ -451,6 +451,8 @@ def _import(args: argparse.Namespace) -> int:
     if output is None:
         output = "-" if args.source == "-" else str(Path(args.source).with_suffix(".yaml"))
     try:
+        if output != "-" and args.source != "-" and os.path.realpath(output) == os.path.realpath(args.source):
+            raise SourceError(Problem("import.output_is_source", file=output))  # never over the application
         if output != "-":
             check_output(output, force=args.force)  # before the work: an existing file is refused at once
         imported = read_application(args.source, name=None if output == "-" else output)

@@ -1256,6 +1256,8 @@ TEXTS: dict[str, str] = {
     "import.fit_bound": "after {n} lines computed, the rest, from {line}, keep their amounts as printed",
     "import.too_many_lines": "the document has more than {n} cost lines; the rest, from this one, was not read",
     "import.and_more": " and {n} more",
+    "import.output_is_source": ("the budget file would overwrite the application it is read from; give another "
+                                 "file with -o"),
     "import.yaml.header": ("Budget file imported from {source} by grantcalc import.\nReview it against the import "
                            "report and the document; then run grantcalc check."),
 }

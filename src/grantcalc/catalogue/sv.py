@@ -1247,6 +1247,7 @@ TEXTS: dict[str, str] = {
     "import.fit_bound": "efter {n} beräknade rader tas resten av raderna, från {line}, med beloppen som de står",
     "import.too_many_lines": "dokumentet har fler än {n} kostnadsrader; resten, från denna, lästes inte",
     "import.and_more": " och {n} till",
+    "import.output_is_source": "budgetfilen skulle skriva över ansökan den läses från; ange en annan fil med -o",
     "import.yaml.header": ("Budgetfil importerad från {source} med grantcalc import.\nGranska den mot importrapporten "
                            "och dokumentet; kör sedan grantcalc check."),
 }
