@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, WrapValidator, model_validator
-from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError
+from pydantic_core import PydanticCustomError
 
 from grantcalc.budget.stated import StatedRateFigure, StatedRow
 from grantcalc.budget.types import (
@@ -32,6 +32,7 @@ from grantcalc.budget.types import (
     Share,
     Text,
     YearKey,
+    errors_at_the_field,
 )
 from grantcalc.rounding import RoundingMode, RoundingRule
 
@@ -165,26 +166,9 @@ def _preset_or_factor(value: Any) -> str:
     return "preset" if isinstance(value, (dict, RatePreset)) else "factor"
 
 
-def _untagged(value: Any, handler: Any) -> Any:
-    """The on-cost factor's errors at the factor itself: ``lines[0].on_cost``, ``lines[0].on_cost.yr``,
-    not at the union's branch (``on_cost.factor``, ``on_cost.preset.yr``)."""
-    try:
-        return handler(value)
-    except ValidationError as err:
-        details = []
-        for e in err.errors():
-            loc = tuple(e["loc"])
-            if loc and loc[0] in ("factor", "preset"):
-                loc = loc[1:]
-            message = e["msg"].replace("{", "{{").replace("}", "}}")
-            details.append(InitErrorDetails(type=PydanticCustomError(e["type"], message, e.get("ctx")), loc=loc,
-                                            input=e.get("input")))
-        raise ValidationError.from_exception_data(err.title, details) from None
-
-
 OnCost = Annotated[
     Annotated[Factor, Tag("factor")] | Annotated[RatePreset, Tag("preset")],
-    Discriminator(_preset_or_factor), WrapValidator(_untagged)]
+    Discriminator(_preset_or_factor), WrapValidator(errors_at_the_field("factor", "preset"))]
 """An on-cost factor: a number (``1.42``, ``"42 %"``) or a rate by name (:class:`RatePreset`)."""
 
 
@@ -221,23 +205,9 @@ class StatedRate(_Model):
         return value if isinstance(value, (Mapping, StatedRate)) else {"rate": value}
 
 
-def _rate_alone(value: Any, handler: Any) -> Any:
-    """A stated rate written alone (``stated_rate: "ca 4 %"``): its errors at ``stated_rate``, where it is
-    written, not at the ``rate`` it stands for."""
-    try:
-        return handler(value)
-    except ValidationError as err:
-        if isinstance(value, (Mapping, StatedRate)):
-            raise
-        details = []
-        for e in err.errors():
-            loc = tuple(e["loc"])
-            if loc[:1] == ("rate",):
-                loc = loc[1:]
-            message = e["msg"].replace("{", "{{").replace("}", "}}")
-            details.append(InitErrorDetails(type=PydanticCustomError(e["type"], message, e.get("ctx")), loc=loc,
-                                            input=e.get("input")))
-        raise ValidationError.from_exception_data(err.title, details) from None
+# a stated rate written alone (``stated_rate: "ca 4 %"``): its errors at ``stated_rate``, where it is written,
+# not at the ``rate`` it stands for
+_rate_alone = errors_at_the_field("rate", unless=lambda value: isinstance(value, (Mapping, StatedRate)))
 
 
 class _Line(_Model):

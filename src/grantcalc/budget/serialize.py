@@ -22,7 +22,7 @@ from pydantic import BaseModel
 if TYPE_CHECKING:
     from grantcalc.budget.model import Budget
 
-__all__ = ["to_data", "to_yaml"]
+__all__ = ["to_data", "to_yaml", "percent_text"]
 
 
 def to_data(budget: Budget) -> dict[str, Any]:
@@ -91,11 +91,11 @@ def _plain_field(name: str, item: Any, owner: BaseModel) -> Any:
         if isinstance(item, StatedRate) and item.base == Base():
             return _plain(item.rate)
     if name in _PERCENT_FIELDS and isinstance(item, Decimal):  # as the file writes them: "3,3 %", "150 %"
-        return _percent_text(item)
+        return percent_text(item)
     return _plain(item)
 
 
-def _percent_text(rate: Decimal) -> str:
+def percent_text(rate: Decimal) -> str:
     """``Decimal("0.033")`` → ``"3,3 %"``: exact, with a decimal comma."""
     text = format((rate * 100).normalize(), "f")
     return text.replace(".", ",") + " %"

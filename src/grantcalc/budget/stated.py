@@ -31,9 +31,9 @@ from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Discriminator, PlainSerializer, Tag, WithJsonSchema, WrapValidator
-from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError
+from pydantic_core import PydanticCustomError
 
-from grantcalc.budget.types import LIMIT, YEAR_KEY_TEXT, number_error, year_key
+from grantcalc.budget.types import LIMIT, YEAR_KEY_TEXT, errors_at_the_field, number_error, year_key
 from grantcalc.money import MAX_NUMBER_TEXT, NumberError, document_number, to_decimal
 
 __all__ = ["StatedFigure", "Stated", "StatedRow", "StatedRateFigure", "AppliedAmount", "TOTAL", "parse_stated",
@@ -46,10 +46,10 @@ MAX_FORMULA_TEXT = 300
 TOTAL = "total"  # the key of a row's total column (*Totalt*)
 _TOTAL_WORDS = frozenset({"total", "totalt", "summa", "sum"})
 
-# multiplication signs: ×, *, ·, or an x that is not part of a word ("5 x 3", "5x3", "kr x6";
-# never the x of "taxiresor"). No \s* around it: the parts are stripped anyway, and a leading \s* was
+# multiplication signs: ×, *, ·, à ("40 deltagare à 1 200 kr"), or an x that is not part of a word ("5 x 3",
+# "5x3", "kr x6"; never the x of "taxiresor"). No \s* around it: the parts are stripped anyway, and a leading \s* was
 # retried from every position of a run of spaces (quadratic).
-_TIMES = re.compile(r"[×*·]|(?<![^\W\d_])[xX](?![^\W\d_])")
+TIMES = re.compile(r"[×*·]|(?<![^\W\d_])[xX](?![^\W\d_])|(?<=\s)à(?=\s)|(?<=\d)à|à(?=\d)")
 _FACTOR = re.compile(r"[+\-\u2212]?\d[\d\s\u00a0.,]*(\s*%)?")
 
 
@@ -196,7 +196,7 @@ def parse_stated(value: Any) -> StatedFigure:
                 raise NumberError("formula_too_long", value)
             sign = "=" if "=" in value else "≈"
             left, _, right = value.rpartition(sign)
-            factors = tuple(_factor(part) for part in _TIMES.split(left.strip()) if part.strip())
+            factors = tuple(_factor(part) for part in TIMES.split(left.strip()) if part.strip())
             if not factors:
                 raise NumberError("not_a_number", value)
             plain = _plain_amount(right) if sign == "=" else None
@@ -332,24 +332,7 @@ def _figure_or_row(value: Any) -> str:
     return "row" if isinstance(value, Mapping) else "figure"
 
 
-def _untagged(value: Any, handler: Any) -> Any:
-    """A figure's or row's errors at the field itself (``stated.applied_amount.2024``), not at the
-    union's branch (``applied_amount.row.2024``)."""
-    try:
-        return handler(value)
-    except ValidationError as err:
-        details = []
-        for e in err.errors():
-            loc = tuple(e["loc"])
-            if loc and loc[0] in ("figure", "row"):
-                loc = loc[1:]
-            message = e["msg"].replace("{", "{{").replace("}", "}}")
-            details.append(InitErrorDetails(type=PydanticCustomError(e["type"], message, e.get("ctx")), loc=loc,
-                                            input=e.get("input")))
-        raise ValidationError.from_exception_data(err.title, details) from None
-
-
 AppliedAmount = Annotated[
     Annotated[Stated, Tag("figure")] | Annotated[StatedRow, Tag("row")],
-    Discriminator(_figure_or_row), WrapValidator(_untagged)]
+    Discriminator(_figure_or_row), WrapValidator(errors_at_the_field("figure", "row"))]
 """The amount applied for as a document states it: one figure, or a row per budget year and ``total``."""

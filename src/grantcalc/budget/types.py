@@ -8,12 +8,13 @@ except through ``str()``). Errors carry stable codes for the message catalog.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
-from pydantic_core import PydanticCustomError
+from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError
 
 from grantcalc.money import MAX_DECIMALS, MAX_NUMBER_TEXT, NumberError, is_percent_text, to_decimal, to_rate
 
@@ -190,3 +191,26 @@ def _not_a_number(value: Any) -> Any:
 
 
 Date = Annotated[date, BeforeValidator(_not_a_number)]
+
+
+def errors_at_the_field(*steps: str, unless: Callable[[Any], bool] | None = None) -> Callable[[Any, Any], Any]:
+    """A wrap validator (``WrapValidator(errors_at_the_field("factor", "preset"))``) that puts a field's
+    errors at the field itself, without the first step of their place when it is one of ``steps``: the
+    branch of a tagged union (``on_cost.factor`` → ``on_cost``) or the key a shorthand stands for
+    (``stated_rate.rate`` → ``stated_rate``). Values for which ``unless`` holds keep their places."""
+    def wrap(value: Any, handler: Any) -> Any:
+        try:
+            return handler(value)
+        except ValidationError as err:
+            if unless is not None and unless(value):
+                raise
+            details = []
+            for e in err.errors():
+                loc = tuple(e["loc"])
+                if loc and loc[0] in steps:
+                    loc = loc[1:]
+                message = e["msg"].replace("{", "{{").replace("}", "}}")
+                details.append(InitErrorDetails(type=PydanticCustomError(e["type"], message, e.get("ctx")), loc=loc,
+                                                input=e.get("input")))
+            raise ValidationError.from_exception_data(err.title, details) from None
+    return wrap
