@@ -260,3 +260,24 @@ def test_a_readers_note_is_reported_once_in_words(tmp_path):
     assert "Place(" not in report
     assert "bara de första 1 000 lästes och läsningen slutade vid tabell 1 001" in report
     assert len(imported.budget.lines) == 1000
+
+
+def test_a_price_each_is_a_factor_of_the_stated_formula():
+    """"40 deltagare à 1 200 kr = 48 000 kr": à multiplies, in a stated figure as in the import."""
+    from grantcalc.budget.stated import parse_stated
+
+    figure = parse_stated("40 deltagare à 1 200 kr = 48 000 kr")
+    assert figure.factors == (Decimal(40), Decimal(1200)) and figure.product == figure.amount == Decimal(48000)
+    imported = import_text("Projektperiod: 2025-01-01 – 2025-12-31\n2025\nDeltagarkostnader 40 deltagare à 1 200 kr"
+                           " = 48 000 kr\n")
+    assert str(imported.budget.lines[0].stated[2025]) == "40 deltagare à 1 200 kr = 48 000 kr"
+
+
+def test_the_report_speaks_the_readers_language():
+    """Places and recognised factors in the report's language, not the one the import ran in."""
+    imported = read_application(SAMPLES / "oka-innanforskapet.txt")
+    english = imported.report("en").replace("\u00a0", " ")
+    assert "line 19: Processledare: salary 42,350 kr/month × 1.42 × 100 %; own values for 2025, 2026, 2027" in english
+    assert "rad " not in english and "lön " not in english
+    swedish = imported.report("sv").replace("\u00a0", " ")
+    assert "rad 19: Processledare: lön 42 350 kr/mån × 1,42 × 100 %; egna värden för 2025, 2026, 2027" in swedish

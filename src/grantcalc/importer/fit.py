@@ -24,10 +24,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from grantcalc.budget.categories import BUILTIN
+from grantcalc.budget.serialize import percent_text
 from grantcalc.budget.stated import parse_stated
+from grantcalc.catalogue import DEFAULT
 from grantcalc.errors import GrantcalcError, Problem, Severity
 from grantcalc.importer import text as tx
-from grantcalc.importer.recognise import Cell, Draft, Row, where
+from grantcalc.importer.read.common import where
+from grantcalc.importer.recognise import Cell, Draft, Row, at, said
+from grantcalc.messages import Bilingual, render
 from grantcalc.periods import Proration, YearScheme, budget_years, months_between
 from grantcalc.rounding import RoundingMode, RoundingRule, round_value
 
@@ -72,9 +76,10 @@ class _Context:
         self.keys: list[int] = []
         self.guessed: dict[str, list[str]] = {}  # Resekostnader → [Resor]: categories chosen from the lines' words
         self.evaluations = 0  # lines computed to fit them: bounded by MAX_EVALUATIONS
+        self.months: dict[int, Decimal] | None = None  # each budget year's months, once the period is chosen
 
     def note(self, code: str, place: Any = None, severity: Severity = Severity.info, **params: object) -> None:
-        self.fitted.notes.append(Problem(code, severity, (), {**params, "place": where(place)}))
+        self.fitted.notes.append(Problem(code, severity, (), {**params, **at(place)}))
 
 
 def fit(draft: Draft) -> Fitted:
@@ -99,18 +104,18 @@ def fit(draft: Draft) -> Fitted:
             line["name"] = better
         names.add(line["name"].casefold())
         lines.append(line)
-        place = where(row.place)
+        place = where(row.place).text(DEFAULT)
         if comment:
             fitted.comments[f"lines.{len(lines) - 1}"] = f"{place}: {comment}" if place else comment
     if ctx.guessed:
-        from grantcalc.messages import render
+        guessed = dict(ctx.guessed)
 
-        said = []
-        for category, chosen in ctx.guessed.items():
-            more = render("import.and_more", {"n": len(chosen) - 6}) if len(chosen) > 6 else ""
-            shown = ", ".join(chosen[:6]) + more
-            said.append(f"{category} ({shown})")
-        ctx.note("import.category_guessed", None, lines="; ".join(said))
+        def chosen(lang: str) -> str:
+            return "; ".join(f"{category} ({', '.join(names[:6])}"
+                             f"{render('import.and_more', {'n': len(names) - 6}, lang) if len(names) > 6 else ''})"
+                             for category, names in guessed.items())
+
+        ctx.note("import.category_guessed", None, lines=Bilingual(chosen))
     data: dict[str, Any] = {"project": _project(ctx), "period": ctx.period}
     if ctx.rounding:
         data["rounding"] = ctx.rounding
@@ -160,7 +165,7 @@ def _period(ctx: _Context) -> None:
         ctx.note("import.period_missing", None, Severity.warning, start=start.isoformat(), end=end.isoformat())
     if read:
         ctx.note("import.period", draft.period_place, start=start_end[0].isoformat(), end=start_end[1].isoformat())
-    ctx.fitted.comments["period"] = _said(ctx.fitted.notes[-1])
+    ctx.fitted.comments["period"] = _comment(ctx.fitted.notes[-1])
     period: dict[str, Any] = {"start": start_end[0], "end": start_end[1]}
     if scheme is YearScheme.project:
         period["budget_years"] = "project"
@@ -196,7 +201,7 @@ def _period(ctx: _Context) -> None:
     if overrides:
         period["months"] = overrides
     ctx.fitted.comments["period"] = "\n".join(
-        _said(n) for n in ctx.fitted.notes if n.code in ("import.period", "import.period_from_years",
+        _comment(n) for n in ctx.fitted.notes if n.code in ("import.period", "import.period_from_years",
                                                          "import.period_missing", "import.proration", "import.months"))
 
 
@@ -249,13 +254,12 @@ def _rounding(ctx: _Context) -> None:
         ctx.note("import.rounding_up", None, n=up)
     else:
         return
-    ctx.fitted.comments["rounding"] = _said(ctx.fitted.notes[-1])
+    ctx.fitted.comments["rounding"] = _comment(ctx.fitted.notes[-1])
 
 
-def _said(note: Problem) -> str:
-    """A note as the YAML's comment says it: its place, then its message."""
-    place = note.params.get("place")
-    return f"{place}: {note.message()}" if isinstance(place, str) and place else note.message()
+def _comment(note: Problem) -> str:
+    """A note as the YAML file's comment says it, in the catalogue's default language."""
+    return said(note, DEFAULT)
 
 
 # ---------------------------------------------------------------- one line
@@ -404,7 +408,7 @@ def _label_specs(row: Row) -> list[dict[str, Any]]:
 def _line(ctx: _Context, row: Row) -> tuple[dict[str, Any], str | None]:
     keys = ctx.keys
     name = row.label
-    spec_text = row.spec if row.spec and row.spec != name else None
+    spec_text = row.spec if row.spec and row.spec != name else row.group_note  # the group's own words
     line: dict[str, Any] = {"name": name, "category": _category(ctx, row)}
     if spec_text:
         line["specification"] = spec_text
@@ -436,7 +440,7 @@ def _line(ctx: _Context, row: Row) -> tuple[dict[str, Any], str | None]:
         line["stated"] = _stated_row(row, keys, explicit=False)
         ctx.fitted.factor_lines += 1
         ctx.note("import.line_factors", row.place, line=name, how=how)
-        return line, how
+        return line, how.text(DEFAULT)
     # the amounts as printed
     line["kind"] = "explicit"
     line["amounts"] = dict(printed.items())
@@ -453,13 +457,11 @@ def _line(ctx: _Context, row: Row) -> tuple[dict[str, Any], str | None]:
     ctx.fitted.explicit_lines += 1
     reason = "import.explicit_formula" if any(c.formula for c in row.years.values()) else "import.explicit_amounts"
     ctx.note(reason, row.place, line=name)
-    from grantcalc.messages import render
 
     return line, render(f"{reason}.short", {})
 
 
 def _in_kind_comment(party: str) -> str:
-    from grantcalc.messages import render
 
     return render("import.line_in_kind", {"line": "", "party": party}).lstrip(": ")
 
@@ -480,14 +482,8 @@ def _basis(row: Row) -> dict[str, Any] | None:
     fte = tx.rate_in(text)
     rates = [f for f in tx.money_rates(text) if f.per == "month"]
     if fte is not None and rates and rates[0].value >= 10000:
-        return {"monthly_salary": rates[0].value, "fte": _percent(fte)}
+        return {"monthly_salary": rates[0].value, "fte": percent_text(fte)}
     return None
-
-
-def _percent(value: Decimal) -> str:
-    pct = (value * 100).normalize()
-    text = format(pct, "f").replace(".", ",")
-    return f"{text} %"
 
 
 def _stated_row(row: Row, keys: list[int], explicit: bool) -> dict[Any, Any]:
@@ -526,7 +522,7 @@ def _stated_value(cell: Cell) -> Any:
 
 
 def _fit_factors(ctx: _Context, row: Row, printed: dict[int, Decimal],
-                 line: dict[str, Any]) -> tuple[dict[str, Any], str] | None:
+                 line: dict[str, Any]) -> tuple[dict[str, Any], Bilingual] | None:
     name = line["name"]
     formulas = {k: c.formula for k, c in row.years.items() if c.formula is not None and k in printed}
     specs: dict[int, dict[str, Any]] = {}
@@ -579,7 +575,7 @@ def _fit_factors(ctx: _Context, row: Row, printed: dict[int, Decimal],
 
 
 def _raise_spec(rate: Decimal, specs: dict[int, dict[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {"rate": _percent(rate)}
+    out: dict[str, Any] = {"rate": percent_text(rate)}
     salaries = [specs[k]["monthly_salary"] for k in sorted(specs) if specs[k]["kind"] == "salary"]
     raised = [b for a, b in itertools.pairwise(salaries) if b != a]
     if raised and all(s % 100 == 0 for s in raised):  # the raised salaries are printed in whole hundreds
@@ -602,32 +598,32 @@ def _raise_of(ctx: _Context, row: Row) -> Decimal | None:
 def _tidy(body: dict[str, Any]) -> dict[str, Any]:
     out = dict(body)
     if out.get("kind") == "salary":
-        out["fte"] = _percent(out["fte"])
+        out["fte"] = percent_text(out["fte"])
         for values in out.get("by_year", {}).values():
             if "fte" in values:
-                values["fte"] = _percent(values["fte"])
+                values["fte"] = percent_text(values["fte"])
     return out
 
 
-def _how(body: dict[str, Any]) -> str:
-    """The kind and factors in a few words, for the report and the YAML's comment."""
-    from grantcalc.messages import render
+def _how(body: dict[str, Any]) -> Bilingual:
+    """The kind and factors in a few words, for the report and the YAML's comment, in either language."""
 
     kind = body["kind"]
-    params = {k: v for k, v in body.items() if isinstance(v, (Decimal, int, str))}
-    if "per" in params:
-        params["per"] = render(f"import.per.{params['per']}", {})
+    params = {k: body.get(k, "") for k in ("monthly_salary", "on_cost", "fte", "amount", "per", "unit_cost", "count",
+                                            "unit", "year", "places", "price", "per_places")
+              if isinstance(body.get(k, ""), (Decimal, int, str))}
     years = ", ".join(str(k) for k in body.get("by_year", {}))
-    text = render(f"import.how.{kind}", {**{k: params.get(k, "") for k in
-                                             ("monthly_salary", "on_cost", "fte", "amount", "per", "unit_cost",
-                                              "count", "unit", "year", "places", "price", "per_places")}})
-    if years:
-        text += render("import.how.by_year", {"years": years})
-    return text
+
+    def text(lang: str) -> str:
+        words = {**params, "per": render(f"import.per.{params['per']}", {}, lang)} if params.get("per") else params
+        out = render(f"import.how.{kind}", words, lang)
+        return out + render("import.how.by_year", {"years": years}, lang) if years else out
+
+    return Bilingual(text)
 
 
 def _fit_amounts(ctx: _Context, row: Row, printed: dict[int, Decimal],
-                 line: dict[str, Any]) -> tuple[dict[str, Any], str] | None:
+                 line: dict[str, Any]) -> tuple[dict[str, Any], Bilingual] | None:
     """A line printed as amounts only: one-off, a monthly rate, places at a price, a yearly amount."""
     name, category = line["name"], line["category"]
     nonzero = {k: v for k, v in printed.items() if v != 0}
@@ -665,10 +661,17 @@ def _fit_amounts(ctx: _Context, row: Row, printed: dict[int, Decimal],
 
 
 def _months_per_year(ctx: _Context) -> dict[int, Decimal]:
+    """The months of each budget year by the period the import chose (worked out once)."""
+    if ctx.months is None:
+        ctx.months = _months_of(ctx.period)
+    return ctx.months
+
+
+def _months_of(data: dict[str, Any]) -> dict[int, Decimal]:
     from grantcalc.budget.model import Period
 
     try:
-        period = Period.model_validate(ctx.period)
+        period = Period.model_validate(data)
     except ValidationError:
         return {}
     out = {}

@@ -28,8 +28,10 @@ from decimal import Decimal
 from grantcalc.errors import Problem, Severity
 from grantcalc.importer import text as tx
 from grantcalc.importer.document import Document, Paragraph, Place, Table
+from grantcalc.importer.read.common import where
+from grantcalc.messages import Bilingual
 
-__all__ = ["Cell", "Row", "FunderRow", "PlanRow", "Draft", "recognise", "where"]
+__all__ = ["Cell", "Row", "FunderRow", "PlanRow", "Draft", "recognise", "at", "said"]
 
 MAX_ROWS = 20_000  # rows of all tables and lines looked at: a budget has dozens
 MAX_LINES = 5_000  # cost lines recognised: the largest real budgets have a few hundred
@@ -69,7 +71,6 @@ class FunderRow:
     years: dict[int, Cell] = field(default_factory=dict)
     total: Cell | None = None
     in_kind: bool = False
-    empty: bool = False  # printed without any figure
 
 
 @dataclass(slots=True)
@@ -121,29 +122,26 @@ class Draft:
     scale: Decimal = Decimal(1)  # what a table's figure is in kronor (1000 under "belopp i tkr")
     section_rows: dict[int, list[int]] = field(default_factory=dict)  # per year section: its rows, in order
     section_mark: dict[int, int] = field(default_factory=dict)  # per year section: rows before the last sub-total
-    shapes: list[str] = field(default_factory=list)  # "columns" / "sections": how the budget was printed
 
     def note(self, code: str, place: Place | None, severity: Severity = Severity.info, **params: object) -> None:
-        self.notes.append(Problem(code, severity, (), {**params, "place": where(place)}))
+        self.notes.append(Problem(code, severity, (), {**params, **at(place)}))
 
     def year_keys(self) -> list[int]:
         return [y.key for y in self.years]
 
 
-def where(place: Place | None) -> str:
-    """A place as the report prints it: "sida 2, tabell 3, rad 4", "rad 17", "blad Budget, B7"."""
-    from grantcalc.messages import render
+def at(place: Place | None) -> dict[str, object]:
+    """A note's place as its params carry it: ``at``, in the words of the language it is read in
+    (``rad 19`` / ``line 19``); nothing for a note of the whole document."""
+    return {} if place is None else {"at": where(place)}
 
-    if place is None:
-        return ""
-    parts = []
-    keys = ("page", "line") if place.line is not None and place.sheet is None else \
-        ("sheet", "page", "table", "row", "cell")
-    for key in keys:
-        value = getattr(place, key)
-        if value is not None:
-            parts.append(render(f"import.place.{key}", {"value": value}))
-    return ", ".join(parts)
+
+def said(note: Problem, lang: str, word: str = "") -> str:
+    """A note as the report and the YAML's comments say it: its place, ``word`` (its severity), then its
+    message (a reader's own note names its place in its message)."""
+    place = note.params.get("at")
+    text = place.text(lang) if isinstance(place, Bilingual) else ""
+    return f"{text}: {word}{note.message(lang)}" if text else f"{word}{note.message(lang)}"
 
 
 # ---------------------------------------------------------------- rows of cells
@@ -677,7 +675,6 @@ def _walk(lines: list[_Line], draft: Draft) -> None:
             section_year = None
             for y in found.years:
                 seen_years.setdefault(y.key, y)
-            draft.shapes.append("columns")
             continue
         year = tx.year_label(joined) if len(nonempty) <= 2 else None
         if year is not None and header is None and (line.heading or not line.table or len(nonempty) == 1):
@@ -685,7 +682,6 @@ def _walk(lines: list[_Line], draft: Draft) -> None:
             seen_years.setdefault(year.key, year)
             if seen_years[year.key].start is None and year.start is not None:
                 seen_years[year.key] = year
-            draft.shapes.append("sections")
             continue
         if header is not None:
             done = _table_row(line, header, draft, group, group_note, table_rows)
@@ -742,8 +738,7 @@ def _table_row(line: _Line, header: _Header, draft: Draft, group: str | None, gr
                                                           or label_text.endswith(".")):
             return "end"  # a sentence under the table, not a funder
         if header.kind == "financing" and label_text:
-            draft.funders.append(FunderRow(label_text, line.place, in_kind=flag or bool(_IN_KIND.search(label_text)),
-                                           empty=True))
+            draft.funders.append(FunderRow(label_text, line.place, in_kind=flag or bool(_IN_KIND.search(label_text))))
             return None
         if label_text and table_rows and _is_specification(label_text) and draft.rows:
             row = draft.rows[table_rows[-1]]  # "inkl. PO och semestertillägg …" under its line

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from grantcalc.importer.recognise import said
 from grantcalc.messages import render, severity_word
 
 if TYPE_CHECKING:
@@ -20,9 +21,6 @@ def text_report(imported: Imported, lang: str = "sv") -> str:
         "lines": len(imported.budget.lines), "factors": imported.factor_lines, "explicit": imported.explicit_lines,
         "figures": imported.figures}, lang)]
     for note in imported.notes:
-        place = note.params.get("place")
-        place = place if isinstance(place, str) else ""  # a reader's note says its place in its message
-        head = f"{place}: " if place else ""
         word = "" if note.severity.value == "info" else f"{severity_word(note.severity.value, lang)}: "
-        lines.append(f"  {head}{word}{note.message(lang)}")
+        lines.append(f"  {said(note, lang, word)}")
     return "\n".join(lines)

@@ -19,6 +19,7 @@ from datetime import date
 from decimal import Decimal
 from itertools import combinations
 
+from grantcalc.budget.stated import TIMES  # the multiplication signs, as stated figures read them
 from grantcalc.money import NumberError, document_number
 
 __all__ = [
@@ -38,7 +39,6 @@ _WHOLE = re.compile(
     rf"[+\-\u2212]?\s*(?:\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d{{1,3}}(?:{_SPACE}\d{{3}})+(?:,\d+)?|\d+(?:[.,]\d+)?)")
 _GROUP = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
 _KR = re.compile(r"^\s*(?:kr|kronor|sek|:-)\.?(?![^\W\d_])", re.IGNORECASE)
-_TIMES = re.compile(r"[×*·]|(?<![^\W\d_])[xX](?![^\W\d_])|(?<=\s)à(?=\s)|(?<=\d)à|à(?=\d)")
 _APPROX = re.compile(r"(?:^|(?<=\s)|(?<=\())(?:ca\.?|cirka|circa|ungefär|omkring|~|≈)\s*$", re.IGNORECASE)
 _TOTAL_LABEL = re.compile(r"^\s*(?:summa|totalt?|total|totala|sum|s:a)\b", re.IGNORECASE)
 _MONTH_UNIT = re.compile(r"^\s*(?:mån(?:ader|ad)?|mnd|månader)\b\.?", re.IGNORECASE)
@@ -232,7 +232,7 @@ def parse_formula(text: str) -> Formula | None:
         if found is None:
             return None
         result, approx = found
-    parts = _TIMES.split(left)
+    parts = TIMES.split(left)
     if len(parts) < 2 and result is None:
         return None
     # the formula starts at the last segment that holds more than one figure ("Jobbcoacher 2 x 100 %

@@ -30,9 +30,11 @@ def fail(code: str, name: str, **params: Any) -> SourceError:
 
 
 def where(place: Place) -> Bilingual:
-    """A place as the user reads it: ``blad Kostnader, rad 7`` / ``sheet Kostnader, row 7``."""
+    """A place as the user reads it: ``blad Kostnader, rad 7`` / ``sheet Kostnader, row 7``; a line of a
+    text (or of a PDF's page) by its line alone, not by the table the reader made of it too."""
+    keys = ("page", "line") if place.line is not None and place.sheet is None else _WHERE
     parts = [phrase(f"import.place.{key}", value=getattr(place, key))
-             for key in _WHERE if getattr(place, key) is not None]
+             for key in keys if getattr(place, key) is not None]
     return Bilingual(lambda lang: ", ".join(part.text(lang) for part in parts))
 
 
