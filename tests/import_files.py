@@ -96,6 +96,28 @@ def rezip(source: Path, target: Path, *, change: dict | None = None, add: dict |
     return target
 
 
+def append_zeros(path: Path, member: str, megabytes: int) -> Path:
+    """``member`` of ``megabytes`` MB of zeros added to the zip package at ``path``, written by streaming
+    (a kilobyte or so a megabyte once compressed)."""
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive, archive.open(member, "w") as out:
+        chunk = bytes(1 << 20)
+        for _ in range(megabytes):
+            out.write(chunk)
+    return path
+
+
+def declare_size(path: Path, member: str, size: int) -> Path:
+    """The package at ``path`` with a lying central directory: its last entry, ``member``, declared to
+    unpack to ``size`` bytes."""
+    data = bytearray(path.read_bytes())
+    entry = data.rindex(b"PK\x01\x02")  # the last central directory entry
+    assert data[entry + 46: entry + 46 + len(member)] == member.encode()
+    data[entry + 24: entry + 28] = size.to_bytes(4, "little")  # its uncompressed size
+    path.write_bytes(bytes(data))
+    assert zipfile.ZipFile(path).getinfo(member).file_size == size
+    return path
+
+
 def plain_docx(path: Path, text: str = "Kostnadsbudget") -> Path:
     """A Word document of one paragraph, written by python-docx."""
     document = Document()

@@ -24,7 +24,7 @@ from grantcalc.importer.read import MAX_DOCUMENT_BYTES, MAX_TABLES, read_documen
 from grantcalc.importer.read.pdf import MAX_INFLATED_BYTES
 from grantcalc.package import MAX_ENTRIES, MAX_UNPACKED_BYTES
 
-from .import_files import body_docx, pdf, plain_docx, rezip, text_at
+from .import_files import append_zeros, body_docx, declare_size, pdf, plain_docx, rezip, text_at
 
 SECRET = "HEMLIGT-4711-sekret"  # noqa: S105 - a marker to find leaked file contents by, not a password
 SHEET = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -178,11 +178,7 @@ def test_a_file_of_100_mb_is_refused_unread(tmp_path, name):
 @pytest.fixture(scope="module")
 def bomb(tmp_path_factory, plain) -> Path:
     """The plain document plus 200 MB of zeros, about 200 kB compressed (written by streaming)."""
-    path = rezip(plain, tmp_path_factory.mktemp("bomb") / "ansokan.docx")
-    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive, archive.open("word/media/zeros.bin", "w") as out:
-        chunk = bytes(1 << 20)
-        for _ in range(200):
-            out.write(chunk)
+    path = append_zeros(rezip(plain, tmp_path_factory.mktemp("bomb") / "ansokan.docx"), "word/media/zeros.bin", 200)
     assert path.stat().st_size < 1_000_000
     return path
 
@@ -197,15 +193,8 @@ def test_a_zip_bomb_is_refused_from_its_directory_before_unpacking(bomb):
 
 def test_a_part_that_unpacks_to_more_than_its_directory_says_is_refused(tmp_path, plain):
     """A lying central directory: 50 MB of zeros declared as 1 000 bytes."""
-    path = rezip(plain, tmp_path / "ansokan.docx")
-    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive, archive.open("word/media/big.bin", "w") as out:
-        chunk = bytes(1 << 20)
-        for _ in range(50):
-            out.write(chunk)
-    data = bytearray(path.read_bytes())
-    entry = data.rindex(b"PK\x01\x02")  # the last central directory entry: big.bin
-    data[entry + 24: entry + 28] = (1000).to_bytes(4, "little")  # its uncompressed size
-    path.write_bytes(bytes(data))
+    path = append_zeros(rezip(plain, tmp_path / "ansokan.docx"), "word/media/big.bin", 50)
+    declare_size(path, "word/media/big.bin", 1000)
     [problem] = in_little_memory(path)
     assert problem.code == "import.package_invalid"
     assert "word/media/big.bin" in problem.message("sv") and "mer än zip-filen anger" in problem.message("sv")

@@ -26,6 +26,7 @@ from grantcalc.errors import SourceError
 from grantcalc.render import render
 
 from .helpers import LJUSDAL, refused, refused_everywhere
+from .import_files import append_zeros, declare_size, rezip
 
 SECRET = "HEMLIGT-4711-sekret"  # noqa: S105 - a marker to find leaked file contents by, not a password
 MACRO_MAIN = "application/vnd.ms-word.document.macroEnabled.main+xml"
@@ -47,19 +48,6 @@ def plain(tmp_path_factory) -> Path:
     document.sections[0].header.paragraphs[0].text = "Sidhuvud {{ project.name }}"
     document.save(str(path))
     return path
-
-
-def rezip(source: Path, target: Path, *, change: dict | None = None, add: dict | None = None) -> Path:
-    """``source`` copied to ``target``, entries rewritten by ``change`` (name → function of the
-    bytes) and ``add`` (name → bytes) put at the end."""
-    change, add = change or {}, add or {}
-    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
-        for info in old.infolist():
-            data = old.read(info.filename)
-            new.writestr(info.filename, change[info.filename](data) if info.filename in change else data)
-        for name, data in add.items():
-            new.writestr(name, data)
-    return target
 
 
 def with_doctype(doctype: str, text_from: str = " MARK<", text_to: str = " MARK<"):
@@ -199,10 +187,7 @@ def bomb(tmp_path_factory, plain) -> Path:
         "word/_rels/document.xml.rels": lambda data: data.replace(b"</Relationships>", picture),
         "[Content_Types].xml": lambda data: data.replace(
             b"</Types>", b'<Default Extension="bin" ContentType="application/octet-stream"/></Types>')})
-    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive, archive.open("word/media/zeros.bin", "w") as out:
-        chunk = bytes(1 << 20)
-        for _ in range(200):
-            out.write(chunk)
+    append_zeros(path, "word/media/zeros.bin", 200)
     assert path.stat().st_size < 1_000_000
     return path
 
@@ -233,17 +218,8 @@ def test_a_zip_bomb_is_refused_from_its_directory_before_unpacking(tmp_path, cap
 def test_a_part_that_unpacks_to_more_than_its_directory_says_is_refused(tmp_path, capsys, budget, plain):
     """A lying central directory: 50 MB of zeros declared as 1 000 bytes. zipfile alone would
     decompress all of it (up to 2 GiB) before cutting it to the promised size."""
-    path = rezip(plain, tmp_path / "mall.docx")
-    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive, archive.open("word/media/big.bin", "w") as out:
-        chunk = bytes(1 << 20)
-        for _ in range(50):
-            out.write(chunk)
-    data = bytearray(path.read_bytes())
-    entry = data.rindex(b"PK\x01\x02")  # the last central directory entry: big.bin
-    assert data[entry + 46: entry + 46 + len(b"word/media/big.bin")] == b"word/media/big.bin"
-    data[entry + 24: entry + 28] = (1000).to_bytes(4, "little")  # its uncompressed size
-    path.write_bytes(bytes(data))
-    assert zipfile.ZipFile(path).getinfo("word/media/big.bin").file_size == 1000
+    path = append_zeros(rezip(plain, tmp_path / "mall.docx"), "word/media/big.bin", 50)
+    declare_size(path, "word/media/big.bin", 1000)
 
     [problem] = _refused_quickly_in_little_memory(budget, path, tmp_path / "ut.docx")
     assert problem.code == "render.template_invalid"
